@@ -1,0 +1,19 @@
+namespace Grants.Domain.Catalog;
+
+/// <summary>A policy document (政策文件) with its validity window and its measures.</summary>
+public sealed record Policy(
+    PolicyId Id,
+    string DocumentNumber,
+    string TitleZh,
+    string TitleEn,
+    JurisdictionCode Jurisdiction,
+    DateOnly InForceFrom,
+    DateOnly InForceTo,
+    IReadOnlyList<Measure> Measures)
+{
+    public bool IsInForceOn(DateOnly date) => date >= InForceFrom && date <= InForceTo;
+}
+
+public sealed record Bureau(BureauCode Code, string NameZh, string ShortNameZh, string NameEn, JurisdictionCode Jurisdiction);
+
+public sealed record Jurisdiction(JurisdictionCode Code, string NameZh, string NameEn, JurisdictionCode? Parent);

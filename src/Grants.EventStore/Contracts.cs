@@ -1,0 +1,59 @@
+using Npgsql;
+
+namespace Grants.EventStore;
+
+/// <summary>Who did it and why: recorded with every event. Actor is the authenticated caller; RequestId is the
+/// client-chosen idempotency key of the command that produced the event.</summary>
+public sealed record EventMetadata(string Actor, string RequestId, string? CorrelationId = null, string? CausationId = null);
+
+/// <summary>Expected versions with special meaning; any other non-negative value is the exact current version.</summary>
+public static class ExpectedVersion
+{
+    /// <summary>The stream must not exist yet.</summary>
+    public const long NoStream = 0;
+
+    /// <summary>No check: append after whatever is there (used for streams that only ever grow, e.g. the catalog).</summary>
+    public const long Any = -1;
+}
+
+/// <summary>Events to append to one stream. Data objects must be of types registered in the <see cref="EventTypeRegistry"/>.</summary>
+public sealed record StreamAppend(string StreamId, string StreamType, long ExpectedVersion, IReadOnlyList<object> Events);
+
+/// <summary>An event as stored: its place in the global order and in its stream, and its link in the hash chain.</summary>
+public sealed record StoredEvent(
+    long Position,
+    string StreamId,
+    string StreamType,
+    long Version,
+    string EventType,
+    object Data,
+    EventMetadata Metadata,
+    DateTimeOffset RecordedAt,
+    byte[] Hash,
+    byte[] PreviousHash);
+
+/// <summary>What an append committed: the events with their positions, and each stream's new version.</summary>
+public sealed record AppendResult(IReadOnlyList<StoredEvent> Events, IReadOnlyDictionary<string, long> StreamVersions)
+{
+    public long LastPosition => Events.Count == 0 ? 0 : Events[^1].Position;
+}
+
+/// <summary>Code that runs inside the append's transaction, on its connection, after the events are written and before
+/// commit. Throwing rolls back events and projection together (this is how ledgers refuse an overspend).</summary>
+public interface IInlineProjection
+{
+    ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
+}
+
+/// <summary>A read model fed from the global order by the projection daemon. Its writes and its checkpoint are
+/// committed in one transaction, so each event takes effect exactly once, also across crashes.</summary>
+public interface IAsyncProjection
+{
+    /// <summary>Stable name; the checkpoint is stored under it.</summary>
+    string Name { get; }
+
+    ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
+
+    /// <summary>Drop everything the projection wrote, before a rebuild from position zero.</summary>
+    ValueTask Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct);
+}
