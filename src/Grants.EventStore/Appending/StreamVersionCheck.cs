@@ -1,0 +1,83 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Grants.EventStore;
+
+/// <summary>Step 1 of an append: claim the next versions of every stream, in one round trip. The row of each stream
+/// is locked by the claim until commit, so two writers of one stream are serialised and the loser sees zero rows
+/// (never a unique violation). Streams are claimed in ordinal id order so two multi-stream appends cannot deadlock.</summary>
+internal static class StreamVersionCheck
+{
+    private const string ClaimNew = """
+        insert into grants.streams (id, type, version, created_at, updated_at) values ($1, $2, $3, now(), now())
+        on conflict (id) do nothing returning version
+        """;
+
+    private const string ClaimExact = """
+        update grants.streams set version = version + $2, updated_at = now()
+        where id = $1 and version = $3 returning version
+        """;
+
+    private const string ClaimAny = """
+        insert into grants.streams (id, type, version, created_at, updated_at) values ($1, $2, $3, now(), now())
+        on conflict (id) do update set version = grants.streams.version + excluded.version, updated_at = excluded.updated_at
+        returning version
+        """;
+
+    /// <returns>Each stream's version after the append.</returns>
+    public static async Task<Dictionary<string, long>> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction,
+                                                             IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+    {
+        var ordered = appends.OrderBy(a => a.StreamId, StringComparer.Ordinal).ToList();
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var append in ordered)
+            batch.BatchCommands.Add(CommandFor(append));
+        await batch.PrepareAsync(ct);
+
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        StreamAppend? conflict = null;
+        await using (var reader = await batch.ExecuteReaderAsync(ct))
+        {
+            foreach (var append in ordered)
+            {
+                if (await reader.ReadAsync(ct))
+                    versions[append.StreamId] = reader.GetInt64(0);
+                else
+                    conflict ??= append;
+                await reader.NextResultAsync(ct);
+            }
+        }
+        if (conflict is not null)
+            throw new ConcurrencyException(conflict.StreamId, conflict.ExpectedVersion,
+                await CurrentVersion(connection, transaction, conflict.StreamId, ct));
+        return versions;
+    }
+
+    public static async Task<long> CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select version from grants.streams where id = $1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = streamId });
+        return await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+    }
+
+    private static NpgsqlBatchCommand CommandFor(StreamAppend append)
+    {
+        long count = append.Events.Count;
+        return append.ExpectedVersion switch
+        {
+            ExpectedVersion.NoStream => Command(ClaimNew, Text(append.StreamId), Text(append.StreamType), Int8(count)),
+            ExpectedVersion.Any => Command(ClaimAny, Text(append.StreamId), Text(append.StreamType), Int8(count)),
+            var expected => Command(ClaimExact, Text(append.StreamId), Int8(count), Int8(expected)),
+        };
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params NpgsqlParameter[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.AddRange(parameters);
+        return command;
+    }
+
+    private static NpgsqlParameter Text(string value) => new() { NpgsqlDbType = NpgsqlDbType.Text, Value = value };
+    private static NpgsqlParameter Int8(long value) => new() { NpgsqlDbType = NpgsqlDbType.Bigint, Value = value };
+}

@@ -1,0 +1,37 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Grants.EventStore;
+
+/// <summary>Metadata as stored in jsonb: {"actor","request_id","correlation_id","causation_id"}, absent ids omitted.</summary>
+internal static class MetadataJson
+{
+    public static byte[] ToCanonicalUtf8(EventMetadata metadata)
+    {
+        var buffer = new ArrayBufferWriter<byte>(128);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("actor", metadata.Actor);
+            writer.WriteString("request_id", metadata.RequestId);
+            if (metadata.CorrelationId is not null) writer.WriteString("correlation_id", metadata.CorrelationId);
+            if (metadata.CausationId is not null) writer.WriteString("causation_id", metadata.CausationId);
+            writer.WriteEndObject();
+        }
+        return CanonicalJson.Canonicalize(buffer.WrittenSpan);
+    }
+
+    public static EventMetadata Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        return new EventMetadata(
+            Text(root, "actor") ?? "",
+            Text(root, "request_id") ?? "",
+            Text(root, "correlation_id"),
+            Text(root, "causation_id"));
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}
