@@ -17,7 +17,8 @@ public sealed record MeasureLimits(
     public static readonly MeasureLimits None = new(null, null, false, CapScope.PerAward, false, []);
 }
 
-/// <summary>A numbered measure (article) of a policy document, as the catalog knows it.</summary>
+/// <summary>A numbered measure (article) of a policy document, as the catalog knows it. <see cref="SourceText"/> is the
+/// article quoted verbatim; <see cref="Note"/> records how the seed read the text where the text leaves a choice open.</summary>
 public sealed record Measure(
     MeasureId Id,
     PolicyId Policy,
@@ -29,7 +30,11 @@ public sealed record Measure(
     IReadOnlyList<BureauCode> ResponsibleBureaus,
     BureauCode? PayingBureau,
     IReadOnlyList<ApplicantKind> EligibleApplicants,
-    string SourceText)
+    string SourceText,
+    string? Note = null)
 {
     public bool IsMonetary => Kind != MeasureKind.NonMonetary;
+
+    /// <summary>How officers cite the measure in messages, e.g. "HP-2024-3 art.18".</summary>
+    public string Label => $"{Policy.Value} art.{Article}";
 }
