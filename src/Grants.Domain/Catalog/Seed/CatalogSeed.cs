@@ -59,6 +59,13 @@ public static class CatalogSeed
         };
     }
 
+    // Some JsonException messages repeat the position ("… Path: $.x | LineNumber: 3 | …"); it is already in front.
+    private static string WithoutPosition(string message)
+    {
+        var at = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
+    }
+
     private static T? Read<T>(SeedFile file, List<string> problems)
         where T : class
     {
@@ -74,8 +81,7 @@ public static class CatalogSeed
         }
         catch (JsonException e)
         {
-            // JsonException names the JSON path and line; keep it whole.
-            problems.Add($"{file.Name}: {e.Message}");
+            problems.Add($"{file.Name}: {e.Path ?? "$"} (line {e.LineNumber + 1}): {WithoutPosition(e.Message)}");
             return null;
         }
     }

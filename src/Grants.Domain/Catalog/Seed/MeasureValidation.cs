@@ -34,12 +34,12 @@ internal static class MeasureValidation
 
         if (m.PayingBureau is null)
         {
-            problems.Add($"{where}: paying_bureau: a {m.Kind} measure needs a paying bureau");
+            problems.Add($"{where}: paying_bureau: a monetary measure ({m.Kind}) needs a paying bureau");
         }
 
         if (m.Limits is null)
         {
-            problems.Add($"{where}: limits: a {m.Kind} measure needs limits (a cap, a floor, tiers or cap_set_by_bureau_rule)");
+            problems.Add($"{where}: limits: a monetary measure ({m.Kind}) needs limits (a cap, a floor, tiers or cap_set_by_bureau_rule)");
             return;
         }
 
