@@ -33,6 +33,9 @@ public static class LimitNames
     /// <summary>The approved amount of one award, the ceiling for its disbursements.</summary>
     public static string Award(ApplicationId application) => $"{application.Value} award";
 
+    /// <summary>What is instructed or paid on an award, the floor for cutting it.</summary>
+    public static string Disbursed(ApplicationId application) => $"{application.Value} disbursed so far";
+
     /// <summary>What has been paid on an award, the ceiling for its clawbacks.</summary>
     public static string Paid(ApplicationId application) => $"{application.Value} paid";
 
