@@ -20,6 +20,14 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task<NpgsqlDataSource> CreateDatabase(IEnumerable<Migration>? extraMigrations = null)
     {
+        var source = await CreateEmptyDatabase();
+        await SchemaMigrator.Migrate(source, extraMigrations ?? []);
+        return source;
+    }
+
+    /// <summary>A fresh database without any schema, for tests of the migrator itself.</summary>
+    public async Task<NpgsqlDataSource> CreateEmptyDatabase()
+    {
         var cluster = await TestCluster.Shared();
         var name = "t_" + Guid.NewGuid().ToString("N");
         await Admin(cluster, $"create database {name}");
@@ -30,7 +38,6 @@ public sealed class DatabaseFixture : IAsyncLifetime
         }.ConnectionString);
         lock (_gate)
             _databases.Add((name, source));
-        await SchemaMigrator.Migrate(source, extraMigrations ?? []);
         return source;
     }
 
