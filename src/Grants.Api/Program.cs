@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Grants.Api.Hosting;
+
+var app = await GrantsApp.Create(args);
+await app.RunAsync();

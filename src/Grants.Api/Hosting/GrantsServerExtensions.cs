@@ -1,0 +1,117 @@
+using Grants.Api.Auth;
+using Grants.Api.Errors;
+using Grants.Api.Idempotency;
+using Grants.Api.Operations;
+using Grants.Api.Storage;
+using Grants.Api.Telemetry;
+using Grants.Domain.Catalog;
+using Grants.EventStore;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Grants.Api.Hosting;
+
+/// <summary>The composition of the server, in the order Program.cs calls it.</summary>
+public static partial class GrantsServerExtensions
+{
+    /// <summary>Largest request accepted: far above any real command, small enough that nobody fills memory.</summary>
+    public const int MaxReceiveMessageBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddGrantsServer(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var services = builder.Services;
+
+        var tls = TlsSettings.From(configuration);
+        var endpoints = ListenEndpoints.From(configuration, tls is not null);
+        builder.WebHost.UseUrls(); // we bind explicitly below; the URL settings were read above
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            foreach (var endpoint in endpoints)
+            {
+                kestrel.Listen(endpoint.Address, endpoint.Port, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    if (endpoint.Tls)
+                        listen.UseHttps(tls!.Apply);
+                });
+            }
+        });
+        // Kestrel stops accepting, then lets in-flight calls finish for up to this long.
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        services.AddSingleton(GrantsDatabaseOptions.From(configuration));
+        services.AddSingleton<GrantsDatabase>();
+        services.AddSingleton(sp => sp.GetRequiredService<GrantsDatabase>().DataSource);
+        services.AddMigrations(ApiMigrations.All);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton(new ApiKeyRegistry(configuration.GetSection("Grants:ApiKeys").Get<List<ApiKeyOptions>>() ?? []));
+        services.TryAddSingleton<IBureauDirectory>(new CatalogBureauDirectory(() => PolicyCatalog.Empty));
+        services.AddSingleton<IdempotencyGuard>();
+
+        services.AddSingleton<CommandTelemetryInterceptor>();
+        services.AddSingleton<ExceptionInterceptor>();
+        services.AddGrpc(o =>
+        {
+            o.MaxReceiveMessageSize = MaxReceiveMessageBytes;
+            o.EnableDetailedErrors = false;
+            // Outermost first: telemetry sees the status the caller gets, after exceptions are translated.
+            o.Interceptors.Add<CommandTelemetryInterceptor>();
+            o.Interceptors.Add<ExceptionInterceptor>();
+        });
+        services.AddGrpcReflection();
+        services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton(TelemetryProviders.Create(configuration));
+        return builder;
+    }
+
+    /// <summary>Registers migrations of another component, run with the event store's at start-up.</summary>
+    public static IServiceCollection AddMigrations(this IServiceCollection services, IEnumerable<Migration> migrations)
+    {
+        foreach (var migration in migrations)
+            services.AddSingleton(migration);
+        return services;
+    }
+
+    /// <summary>Starts (or connects to) the database, migrates it, creates the development keys in the embedded
+    /// default, and loads the stored API keys. Fails start-up when the database cannot be reached.</summary>
+    public static async Task PrepareGrantsDatabase(this WebApplication app, CancellationToken ct = default)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grants.Api.Startup");
+        _ = app.Services.GetRequiredService<TelemetryProviders>(); // built before the first request is traced
+        var database = app.Services.GetRequiredService<GrantsDatabase>();
+        await database.Start(ct);
+        await SchemaMigrator.Migrate(database.DataSource, app.Services.GetServices<Migration>(), ct);
+
+        if (database.Options.DevKeys && await DevKeys.Ensure(database.DataSource, database.Options.DevKeysFile, ct))
+            LogDevKeys(logger, database.Options.DevKeysFile);
+
+        var keys = app.Services.GetRequiredService<ApiKeyRegistry>();
+        keys.UseStoredKeys(await ApiKeyTable.LoadAll(database.DataSource, ct));
+        if (keys.Count == 0)
+            LogNoKeys(logger);
+        else
+            LogKeys(logger, keys.Count, string.Join(", ", keys.Names));
+    }
+
+    /// <summary>Authentication in front of every gRPC call, then health and reflection.</summary>
+    public static WebApplication MapGrantsEndpoints(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generated development API keys (one per role) in {File}; never use them in production")]
+    private static partial void LogDevKeys(ILogger logger, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No API keys configured (Grants:ApiKeys): every call except health and reflection will be refused")]
+    private static partial void LogNoKeys(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Accepting {Count} API keys: {Names}")]
+    private static partial void LogKeys(ILogger logger, int count, string names);
+}

@@ -1,0 +1,35 @@
+using Grants.EventStore;
+
+namespace Grants.Api.Storage;
+
+/// <summary>The API's own tables, migrated with the event store's at start-up.</summary>
+public static class ApiMigrations
+{
+    public const string Component = "api";
+
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        // Keys are kept as SHA-256 only. origin 'dev' marks the embedded default's generated keys.
+        new(Component, 1, """
+            create table grants.api_keys (
+                name          text        primary key,
+                key_sha256    bytea       not null unique check (length(key_sha256) = 32),
+                roles         text[]      not null,
+                bureaus       text[]      not null default '{}',
+                jurisdictions text[]      not null default '{}',
+                origin        text        not null,
+                created_at    timestamptz not null default now());
+            """),
+        // One row per committed command, written in the same transaction as its events, so a retry after any crash
+        // finds either both or neither.
+        new(Component, 2, """
+            create table grants.idempotency (
+                request_id     text        primary key,
+                caller         text        not null,
+                method         text        not null,
+                payload_sha256 bytea       not null,
+                response       bytea       not null,
+                created_at     timestamptz not null default now());
+            """),
+    ];
+}
