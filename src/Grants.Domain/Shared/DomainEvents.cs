@@ -20,11 +20,13 @@ using Grants.Domain.Applications.Withdrawing;
 using Grants.Domain.Applications.WritingOffClawbacks;
 using Grants.Domain.Budgets.AdjustingAppropriations;
 using Grants.Domain.Budgets.Appropriating;
+using Grants.Domain.Catalog;
 
 namespace Grants.Domain;
 
-/// <summary>Every domain event with its stored name: the one list the event store registers. A stored name never
-/// changes once written; a changed shape gets a new ".v2" name and an upcaster, never an edit here.</summary>
+/// <summary>Every event with its stored name: the one list the event store registers (domain events declared here,
+/// plus the catalog's own list). A stored name never changes once written; a changed shape gets a new ".v2" name and
+/// an upcaster, never an edit here.</summary>
 public static class DomainEvents
 {
     public static IReadOnlyList<(string Name, Type Type)> All { get; } =
@@ -55,6 +57,8 @@ public static class DomainEvents
 
         (AppropriationMade.Name, typeof(AppropriationMade)),
         (AppropriationAdjusted.Name, typeof(AppropriationAdjusted)),
+
+        .. CatalogEvents.All,
     ];
 
     public static string NameOf(IDomainEvent @event) =>

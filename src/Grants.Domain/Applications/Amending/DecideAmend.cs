@@ -19,7 +19,7 @@ public static partial class ApplicationDecider
                     ?? (c.NewAmount == award.CurrentAmount && s.Measure.IsMonetary
                         ? DomainError.Invalid(ErrorCodes.NoChange, "new_amount", $"the award is already {award.CurrentAmount.ToYuanString()} yuan")
                         : null)
-                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.NewAmount, "new_amount", capMustBeKnown: true)
+                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.NewAmount, c.AmendedOn, "new_amount", capMustBeKnown: true)
                     ?? (c.NewAmount < s.State.Disbursed
                         ? DomainError.Breach(ErrorCodes.AmendmentBelowDisbursed,
                             LimitBreach.Floor(LimitNames.Disbursed(s.Id), s.State.Disbursed, c.NewAmount), "new_amount")
@@ -49,5 +49,5 @@ public static partial class ApplicationDecider
 
     private static Result Amended(AmendAward c, Subject s, Award award, OfficialId? firstApprover) =>
         Result.Success(new AwardAmended(s.Id, c.Approver, firstApprover, award.OriginalAmount, award.CurrentAmount, c.NewAmount,
-            c.NewAmount - award.CurrentAmount, c.Reason, c.AmendedOn, LedgerKeysFor.Refreshed(s, award.Ledger)));
+            c.NewAmount - award.CurrentAmount, c.Reason, c.AmendedOn, LedgerKeysFor.Refreshed(s, award.Ledger, c.AmendedOn)));
 }

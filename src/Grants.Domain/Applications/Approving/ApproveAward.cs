@@ -4,8 +4,9 @@ using Grants.Domain.Ledgers;
 namespace Grants.Domain.Applications.Approving;
 
 /// <summary>An approver of a responsible bureau approves the award. <paramref name="PayingBureau"/> defaults to the
-/// measure's paying bureau. At or above the dual-approval threshold the first call only records a first approval and
-/// a second, different approver must approve the same amount and paying bureau.</summary>
+/// measure's paying bureau (under a non-monetary measure, to the approver's bureau). At or above the dual-approval
+/// threshold the first call only records a first approval, and a second, different approver must approve the same
+/// amount and paying bureau.</summary>
 public sealed record ApproveAward(
     ApplicationId ApplicationId,
     OfficialId Approver,

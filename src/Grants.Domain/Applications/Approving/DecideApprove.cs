@@ -8,7 +8,8 @@ public static partial class ApplicationDecider
     private static Result Approve(ApproveAward c, Subject s)
     {
         var state = s.State;
-        var payingBureau = c.PayingBureau ?? s.Measure.PayingBureau;
+        // Under a non-monetary measure nothing is paid; the approving bureau stands in so the award still has ledger keys.
+        var payingBureau = c.PayingBureau ?? s.Measure.PayingBureau ?? (s.Measure.IsMonetary ? null : c.ApproverBureau);
         var error = Rules.Status(s, "approve", ApplicationStatus.Assessed)
                     ?? Rules.Official(c.Approver, "approver")
                     ?? NotTheAssessor(s, c.Approver)
@@ -21,7 +22,7 @@ public static partial class ApplicationDecider
                     ?? Rules.Eligible(s.Measure, state.ApplicantKind)
                     ?? Rules.InForce(s.Policy, c.ApprovedOn, "approved_on")
                     ?? Rules.NotBefore(c.ApprovedOn, state.LastStepOn, "approved_on", "assessment")
-                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.Amount, "amount", capMustBeKnown: true);
+                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.Amount, c.ApprovedOn, "amount", capMustBeKnown: true);
         if (error is not null)
             return error;
 

@@ -19,7 +19,7 @@ public static partial class ApplicationDecider
             return DomainError.Invalid(ErrorCodes.InvalidScore, "score", "score must be between 0 and 100");
 
         var error = Text.Optional(c.Declaration.Details, "declaration.details", Text.LongMax)
-                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.RecommendedAmount, "recommended_amount", capMustBeKnown: false)
+                    ?? AwardLimits.Check(s.Measure, s.Tier, s.Catalog, c.RecommendedAmount, c.AssessedOn, "recommended_amount", capMustBeKnown: false)
                     ?? Rules.NotBefore(c.AssessedOn, s.State.LastStepOn, "assessed_on", "eligibility confirmation");
         return error ?? Result.Success(new ApplicationAssessed(s.Id, c.Assessor, c.Score, c.RecommendedAmount, c.Declaration, c.AssessedOn));
     }

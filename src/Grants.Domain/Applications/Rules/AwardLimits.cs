@@ -9,7 +9,7 @@ internal static class AwardLimits
 {
     /// <param name="capMustBeKnown">True for approvals and amendments: money cannot be awarded under a bureau-rule
     /// measure until its cap is configured. Submissions may come before the rule.</param>
-    public static DomainError? Check(Measure measure, Tier? tier, PolicyCatalog catalog, Money amount, string field, bool capMustBeKnown)
+    public static DomainError? Check(Measure measure, Tier? tier, PolicyCatalog catalog, Money amount, DateOnly on, string field, bool capMustBeKnown)
     {
         if (!measure.IsMonetary)
             return amount == Money.Zero
@@ -19,10 +19,11 @@ internal static class AwardLimits
         if (Rules.Positive(amount, field) is { } notPositive)
             return notPositive;
 
-        var cap = catalog.EffectiveCap(measure);
+        // A bureau's configured cap applies from its effective date, so the act's own date picks it.
+        var cap = catalog.EffectiveCap(measure, on);
         if (cap is null && measure.Limits.CapSetByBureauRule && capMustBeKnown)
             return new DomainError(ErrorCodes.CapNotConfigured,
-                $"{LimitNames.Article(measure.Id)} has its cap set by bureau rule and none is configured yet", field);
+                $"{LimitNames.Article(measure.Id)} has its cap set by bureau rule and none is configured for {Rules.Iso(on)}", field);
         if (cap is { } c && amount > c)
             return DomainError.Breach(ErrorCodes.CapExceeded,
                 LimitBreach.Ceiling(LimitNames.AwardCap(measure.Id, measure.Limits.PerPerson), c, Money.Zero, amount), field);

@@ -8,11 +8,11 @@ internal static class LedgerKeysFor
     /// <summary>Keys for a new award: the fiscal year is the calendar year of the approval date; the cumulative cap
     /// is carried only for measures capped per beneficiary over the policy period.</summary>
     public static LedgerKeys Award(Subject s, BureauCode payingBureau, DateOnly approvedOn) =>
-        new(payingBureau, approvedOn.Year, s.Measure.Id, s.State.BeneficiaryKey, CumulativeCap(s), s.Measure.Limits.PerPerson);
+        new(payingBureau, approvedOn.Year, s.Measure.Id, s.State.BeneficiaryKey, CumulativeCap(s, approvedOn), s.Measure.Limits.PerPerson);
 
     /// <summary>An amendment refreshes the cap, since a bureau may have reconfigured it since the approval.</summary>
-    public static LedgerKeys Refreshed(Subject s, LedgerKeys keys) => keys with { CumulativeCap = CumulativeCap(s) };
+    public static LedgerKeys Refreshed(Subject s, LedgerKeys keys, DateOnly amendedOn) => keys with { CumulativeCap = CumulativeCap(s, amendedOn) };
 
-    private static Money? CumulativeCap(Subject s) =>
-        s.Measure.Limits.Scope == CapScope.PerBeneficiaryOverPolicyPeriod ? s.Catalog.EffectiveCap(s.Measure) : null;
+    private static Money? CumulativeCap(Subject s, DateOnly on) =>
+        s.Measure.Limits.Scope == CapScope.PerBeneficiaryOverPolicyPeriod ? s.Catalog.EffectiveCap(s.Measure, on) : null;
 }

@@ -32,7 +32,7 @@ public static partial class ApplicationDecider
         var requested = c.RequestedAmount ?? Money.Zero;
         var error = Rules.Eligible(measure, applicant.Kind)
                     ?? Rules.InForce(policy, c.SubmittedOn, "submitted_on")
-                    ?? AwardLimits.Check(measure, tier, context.Catalog, requested, "requested_amount", capMustBeKnown: false);
+                    ?? AwardLimits.Check(measure, tier, context.Catalog, requested, c.SubmittedOn, "requested_amount", capMustBeKnown: false);
         if (error is not null)
             return error;
 
