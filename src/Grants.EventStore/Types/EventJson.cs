@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Grants.EventStore;
 
@@ -17,8 +18,10 @@ internal static class EventJson
             // An upcaster that forgets a field must fail loudly, not read as a zero amount or a null payee.
             RespectRequiredConstructorParameters = true,
             RespectNullableAnnotations = true,
+            // Explicit, so hosts that switch reflection off by default (trimmed or file-based apps) still work.
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
-        options.MakeReadOnly(populateMissingResolver: true);
+        options.MakeReadOnly();
         return options;
     }
 }

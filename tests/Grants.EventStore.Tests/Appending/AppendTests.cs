@@ -142,6 +142,26 @@ public sealed class AppendTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
             store.Append(new StreamAppend("x-" + Guid.NewGuid(), "x", ExpectedVersion.NoStream, [new { Unregistered = true }]), TestTypes.Metadata()));
     }
 
+    [Fact]
+    public async Task GivenAStrayRowAtTheNextVersion_WhenAppending_ThenTheUniqueViolationSurfacesAsConcurrencyException()
+    {
+        var dataSource = await db.CreateDatabase();
+        var store = TestTypes.Store(dataSource);
+        await store.Append(new StreamAppend("award-1", "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata());
+        // A row the version claim cannot know about (written behind the store's back) occupies version 2.
+        await using (var stray = dataSource.CreateCommand("""
+            insert into grants.events (position, stream_id, stream_type, version, type, data, metadata, recorded_at, prev_hash, hash)
+            values (1000000, 'award-1', 'award', 2, 'award_requested.v1', '{}', '{}', now(), '\x00', '\x00')
+            """))
+            await stray.ExecuteNonQueryAsync();
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyException>(() =>
+            store.Append(new StreamAppend("award-1", "award", 1, [new AwardRequested("B", 2)]), TestTypes.Metadata()));
+
+        Assert.Equal(("award-1", 1L, 1L), (conflict.StreamId, conflict.ExpectedVersion, conflict.ActualVersion));
+        Assert.Equal(1, await store.StreamVersion("award-1"));
+    }
+
     private sealed class RecordingProjection(string table) : IInlineProjection
     {
         public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
