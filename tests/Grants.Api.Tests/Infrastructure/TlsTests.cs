@@ -1,0 +1,51 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Grants.Testing;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+
+namespace Grants.Api.Tests.Infrastructure;
+
+public sealed class TlsTests(DatabaseFixture database) : IClassFixture<DatabaseFixture>, IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("grants-tls-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private (string Certificate, string Key, X509Certificate2 Issued) SelfSigned()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        var issued = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var certificatePath = Path.Combine(_directory, "server.crt");
+        var keyPath = Path.Combine(_directory, "server.key");
+        File.WriteAllText(certificatePath, issued.ExportCertificatePem());
+        File.WriteAllText(keyPath, key.ExportPkcs8PrivateKeyPem());
+        return (certificatePath, keyPath, issued);
+    }
+
+    [Fact]
+    public async Task GivenAPemCertificate_WhenTheServerListensOnHttps_ThenHealthAnswersOverTls()
+    {
+        var (certificate, key, issued) = SelfSigned();
+        await using var server = await GrantsServer.Start(database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["GRANTS_URLS"] = "https://127.0.0.1:0",
+            ["Grants:Tls:CertificatePath"] = certificate,
+            ["Grants:Tls:KeyPath"] = key,
+        });
+        Assert.Equal("https", server.Address.Scheme);
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+            presented is not null && presented.GetCertHashString() == issued.GetCertHashString();
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = false });
+
+        var response = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+}
