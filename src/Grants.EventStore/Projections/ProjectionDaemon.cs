@@ -8,7 +8,7 @@ namespace Grants.EventStore;
 /// <summary>Feeds async projections from the global order. Each batch is one transaction that locks the projection's
 /// checkpoint row, applies the events and moves the checkpoint: a crash anywhere loses the whole batch or none of it,
 /// so every event takes effect exactly once; the row lock means only one daemon anywhere applies a projection at a time.</summary>
-public sealed class ProjectionDaemon
+public sealed partial class ProjectionDaemon
 {
     private const int BatchSize = 500;
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(200);
@@ -50,7 +50,7 @@ public sealed class ProjectionDaemon
             {
                 // A lost connection or a restarted server heals by itself; a projection bug at least stays visible
                 // in the log instead of silently stopping every read model.
-                _logger.LogError(e, "Projection daemon failed; retrying in {Backoff}.", backoff);
+                LogRetrying(_logger, e, backoff);
                 if (!await Pause(backoff, ct))
                     return;
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
@@ -95,7 +95,22 @@ public sealed class ProjectionDaemon
             await listen.ExecuteNonQueryAsync(ct);
         while (true)
         {
-            await CatchUp(ct);
+            // One broken read model must not hold the others back: each catches up, then the first failure is raised.
+            Exception? failure = null;
+            foreach (var projection in _projections)
+            {
+                try
+                {
+                    await CatchUp(projection, ct);
+                }
+                catch (Exception e) when (!(e is OperationCanceledException && ct.IsCancellationRequested))
+                {
+                    LogProjectionFailed(_logger, e, projection.Name);
+                    failure ??= e;
+                }
+            }
+            if (failure is not null)
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             healthy();
             await listener.WaitAsync(ct);
         }
@@ -156,6 +171,12 @@ public sealed class ProjectionDaemon
     private IAsyncProjection Find(string name) =>
         _projections.FirstOrDefault(p => p.Name == name)
         ?? throw new ArgumentException($"No projection is named '{name}'.", nameof(name));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Projection {Projection} failed; its batch was rolled back")]
+    private static partial void LogProjectionFailed(ILogger logger, Exception exception, string projection);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Projection daemon interrupted; retrying in {Backoff}")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, TimeSpan backoff);
 
     private static async Task<bool> Pause(TimeSpan backoff, CancellationToken ct)
     {

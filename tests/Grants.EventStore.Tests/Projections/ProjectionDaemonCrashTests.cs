@@ -15,6 +15,7 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
         var store = TestTypes.Store(dataSource);
         await AppendEvents(store, appends: 60, eventsPerAppend: 20);
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var never = new TaskCompletionSource();
         var blocking = new PositionsReadModel
         {
             // Batches are 500 events: 1..500 commits, then the second batch stops at 700 with 501..699 written.
@@ -22,7 +23,7 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
             {
                 if (e.Position != 700) return;
                 reached.TrySetResult();
-                await Task.Delay(Timeout.Infinite, ct);
+                await never.Task.WaitAsync(ct);
             },
         };
         using var crash = new CancellationTokenSource();
@@ -97,6 +98,36 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
             Task.Run(() => new ProjectionDaemon(dataSource, store, [new PositionsReadModel()]).CatchUp()));
 
         Assert.Equal(Enumerable.Range(1, 1200).Select(p => (long)p), (await PositionsReadModel.Snapshot(dataSource)).Select(r => r.Item1));
+    }
+
+    [Fact]
+    public async Task GivenOneProjectionThatAlwaysFails_WhenTheDaemonRuns_ThenTheOtherStillCatchesUpAndTheFailedOneKeepsItsCheckpoint()
+    {
+        var dataSource = await db.CreateDatabase([PositionsReadModel.Table]);
+        var store = TestTypes.Store(dataSource);
+        await AppendEvents(store, appends: 3, eventsPerAppend: 10);
+        var daemon = new ProjectionDaemon(dataSource, store, [new AlwaysFails(), new PositionsReadModel()]);
+        using var stop = new CancellationTokenSource();
+
+        var run = daemon.RunAsync(stop.Token);
+        await Eventually.Until(async () => await daemon.Checkpoint(PositionsReadModel.DefaultName) == 30, Deadline,
+            "the healthy projection catches up although the other one throws");
+        await stop.CancelAsync();
+        await run.WaitAsync(Deadline);
+
+        Assert.Equal(0, await daemon.Checkpoint(AlwaysFails.ProjectionName));
+    }
+
+    private sealed class AlwaysFails : IAsyncProjection
+    {
+        public const string ProjectionName = "always_fails";
+
+        public string Name => ProjectionName;
+
+        public ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct) =>
+            throw new InvalidOperationException("a projection bug");
+
+        public ValueTask Reset(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) => ValueTask.CompletedTask;
     }
 
     private static async Task AppendEvents(PostgresEventStore store, int appends, int eventsPerAppend)
