@@ -38,8 +38,9 @@ public sealed record AppendResult(IReadOnlyList<StoredEvent> Events, IReadOnlyDi
     public long LastPosition => Events.Count == 0 ? 0 : Events[^1].Position;
 }
 
-/// <summary>Code that runs inside the append's transaction, on its connection, after the events are written and before
-/// commit. Throwing rolls back events and projection together (this is how ledgers refuse an overspend).</summary>
+/// <summary>Code that runs inside the append's transaction, on its connection, after the stream versions are claimed and
+/// before the events get their positions (Position is 0 and Hash empty here; everything else is final). Throwing rolls
+/// back events and projection together (this is how ledgers refuse an overspend).</summary>
 public interface IInlineProjection
 {
     ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
