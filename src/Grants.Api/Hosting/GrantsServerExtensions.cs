@@ -32,7 +32,9 @@ public static partial class GrantsServerExtensions
             {
                 kestrel.Listen(endpoint.Address, endpoint.Port, listen =>
                 {
-                    listen.Protocols = HttpProtocols.Http2;
+                    // h2c has no protocol negotiation, so plaintext is HTTP/2 only; over TLS, ALPN lets HTTP/1.1
+                    // clients (JSON transcoding) in too.
+                    listen.Protocols = endpoint.Tls ? HttpProtocols.Http1AndHttp2 : HttpProtocols.Http2;
                     if (endpoint.Tls)
                         listen.UseHttps(tls!.Apply);
                 });

@@ -48,4 +48,46 @@ public sealed class TlsTests(DatabaseFixture database) : IClassFixture<DatabaseF
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }
+
+    [Fact]
+    public async Task GivenClientCertificatesRequired_WhenCallersConnect_ThenOnlyThoseWithACertificateFromTheAuthorityGetIn()
+    {
+        var (certificate, key, issued) = SelfSigned();
+        using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var authorityRequest = new CertificateRequest("CN=Grants Test CA", authorityKey, HashAlgorithmName.SHA256);
+        authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        using var authority = authorityRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        var authorityPath = Path.Combine(_directory, "clients-ca.pem");
+        File.WriteAllText(authorityPath, authority.ExportCertificatePem());
+        using var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var clientRequest = new CertificateRequest("CN=treasury", clientKey, HashAlgorithmName.SHA256);
+        clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
+        using var clientPublic = clientRequest.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
+        using var client = clientPublic.CopyWithPrivateKey(clientKey);
+
+        await using var server = await GrantsServer.Start(database.ConnectionString, settings: new Dictionary<string, string?>
+        {
+            ["GRANTS_URLS"] = "https://127.0.0.1:0",
+            ["Grants:Tls:CertificatePath"] = certificate,
+            ["Grants:Tls:KeyPath"] = key,
+            ["Grants:Tls:RequireClientCertificate"] = "true",
+            ["Grants:Tls:ClientCertificateAuthorityPath"] = authorityPath,
+        });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await Check(server, issued, client));
+        var refused = await Assert.ThrowsAsync<Grpc.Core.RpcException>(() => Check(server, issued, clientCertificate: null));
+        Assert.Equal(Grpc.Core.StatusCode.Unavailable, refused.StatusCode);
+    }
+
+    private static async Task<HealthCheckResponse.Types.ServingStatus> Check(GrantsServer server, X509Certificate2 serverCertificate,
+                                                                             X509Certificate2? clientCertificate)
+    {
+        using var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+            presented is not null && presented.GetCertHashString() == serverCertificate.GetCertHashString();
+        if (clientCertificate is not null)
+            handler.SslOptions.ClientCertificates = new X509CertificateCollection { clientCertificate };
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { HttpHandler = handler, DisposeHttpClient = false });
+        return (await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(20))).Status;
+    }
 }
