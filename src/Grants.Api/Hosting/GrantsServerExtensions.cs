@@ -65,7 +65,8 @@ public static partial class GrantsServerExtensions
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddSingleton(TelemetryProviders.Create(configuration));
+        // Built by the container (not registered as an instance) so the container disposes it, flushing exports.
+        services.AddSingleton(_ => TelemetryProviders.Create(configuration));
         return builder;
     }
 
