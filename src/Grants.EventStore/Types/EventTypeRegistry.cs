@@ -15,17 +15,21 @@ public sealed class EventTypeRegistry
 
     public JsonSerializerOptions JsonOptions { get; } = EventJson.CreateOptions();
 
-    public EventTypeRegistry Register<T>(string name) where T : class
+    public EventTypeRegistry Register<T>(string name) where T : class => Register(typeof(T), name);
+
+    /// <summary>For registering a whole list of (name, type) pairs, e.g. the domain's event list.</summary>
+    public EventTypeRegistry Register(Type type, string name)
     {
+        ArgumentNullException.ThrowIfNull(type);
         ValidateName(name);
-        if (_typesByName.TryGetValue(name, out var existing) && existing != typeof(T))
+        if (_typesByName.TryGetValue(name, out var existing) && existing != type)
             throw new InvalidOperationException($"Event name '{name}' is already registered for {existing.Name}.");
-        if (_namesByType.TryGetValue(typeof(T), out var existingName) && existingName != name)
-            throw new InvalidOperationException($"{typeof(T).Name} is already registered as '{existingName}'.");
+        if (_namesByType.TryGetValue(type, out var existingName) && existingName != name)
+            throw new InvalidOperationException($"{type.Name} is already registered as '{existingName}'.");
         if (_upcasters.ContainsKey(name))
             throw new InvalidOperationException($"'{name}' is upcast to a newer name, so it cannot also be a current type.");
-        _typesByName[name] = typeof(T);
-        _namesByType[typeof(T)] = name;
+        _typesByName[name] = type;
+        _namesByType[type] = name;
         return this;
     }
 

@@ -1,0 +1,60 @@
+using Grants.Domain;
+using Grants.Domain.Applications.Approving;
+using Npgsql;
+using ApplicationId = Grants.Domain.ApplicationId;
+
+namespace Grants.Projections.Ledgers;
+
+/// <summary>One row per approved award. The insert only happens when the catalog says the measure is in force on the
+/// approval date and may carry this amount, so a buggy caller cannot approve after 2027-12-31 or pay under a
+/// non-monetary measure; the CHECKs keep paid ≤ award and recovered ≤ paid.</summary>
+internal sealed class AwardWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
+{
+    public async Task Approve(AwardApproved e)
+    {
+        var inserted = await Sql.Affects(c, t, ct, """
+            insert into grants.awards (application_id, measure_id, bureau, fiscal_year, beneficiary_key,
+                                       original_fen, current_fen, approved_on, updated_at)
+            select $1, $2, $3, $4, $5, $6, $6, $7, $8
+              from grants.catalog_measures m
+             where m.measure_id = $2 and $7 between m.valid_from and m.valid_to and (m.monetary or $6 = 0)
+            returning 1
+            """, e.ApplicationId.Value, e.Ledger.Measure.Value, e.Ledger.PayingBureau.Value, e.Ledger.FiscalYear,
+            e.Ledger.BeneficiaryKey, e.Amount.Fen, e.ApprovedOn, at);
+        if (!inserted)
+        {
+            throw new LedgerRefusedException(await WhyNot(e));
+        }
+    }
+
+    public Task Amend(ApplicationId application, Money delta) =>
+        Move(application, "current_fen = current_fen + $2", delta);
+
+    public Task Pay(ApplicationId application, Money amount) => Move(application, "paid_fen = paid_fen + $2", amount);
+
+    public Task Recover(ApplicationId application, Money amount) => Move(application, "recovered_fen = recovered_fen + $2", amount);
+
+    private Task Move(ApplicationId application, string assignment, Money amount) => Sql.Execute(c, t, ct,
+        $"update grants.awards set {assignment}, updated_at = $3 where application_id = $1", application.Value, amount.Fen, at);
+
+    private async Task<DomainError> WhyNot(AwardApproved e)
+    {
+        await using var command = Sql.Command(c, t, """
+            select monetary, valid_from, valid_to from grants.catalog_measures where measure_id = $1
+            """, e.Ledger.Measure.Value);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return new DomainError(LedgerErrorCodes.OutsidePolicyWindow, $"measure {e.Ledger.Measure.Value} is not in the catalog", "measure_id");
+        }
+
+        var (monetary, from, to) = (reader.GetBoolean(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2));
+        return monetary
+            ? new DomainError(LedgerErrorCodes.OutsidePolicyWindow,
+                $"{LimitNames.Article(e.Ledger.Measure)} is in force from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}; approval dated {e.ApprovedOn:yyyy-MM-dd} is outside it",
+                "approved_on")
+            : new DomainError(LedgerErrorCodes.NonMonetaryMeasure,
+                $"{LimitNames.Article(e.Ledger.Measure)} is non-monetary: no amount may be awarded under it (requested {e.Amount.ToYuanString()} yuan)",
+                "amount_fen");
+    }
+}

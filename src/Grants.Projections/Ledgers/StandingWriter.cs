@@ -1,0 +1,37 @@
+using Grants.Domain;
+using Npgsql;
+
+namespace Grants.Projections.Ledgers;
+
+/// <summary>Credit standing per beneficiary. Approvals and instructions take a FOR SHARE lock on the row, a flag takes
+/// it exclusively: whichever commits first wins, so nothing is ever approved or paid after a flag is recorded.</summary>
+internal sealed class StandingWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
+{
+    public Task Register(string beneficiaryKey) => Sql.Execute(c, t, ct, """
+        insert into grants.beneficiary_standing (beneficiary_key, flagged, updated_at) values ($1, false, $2)
+        on conflict (beneficiary_key) do nothing
+        """, beneficiaryKey, at);
+
+    public Task Set(string beneficiaryKey, bool flagged, string registryReference) => Sql.Execute(c, t, ct, """
+        insert into grants.beneficiary_standing (beneficiary_key, flagged, registry_reference, updated_at) values ($1, $2, $3, $4)
+        on conflict (beneficiary_key) do update
+           set flagged = excluded.flagged, registry_reference = excluded.registry_reference, updated_at = excluded.updated_at
+        """, beneficiaryKey, flagged, registryReference, at);
+
+    public async Task EnsureNotFlagged(string beneficiaryKey, string action)
+    {
+        // The row must exist to be locked; a beneficiary registered before this table existed gets one now.
+        await Register(beneficiaryKey);
+        await using var command = Sql.Command(c, t, """
+            select flagged, registry_reference from grants.beneficiary_standing where beneficiary_key = $1 for share
+            """, beneficiaryKey);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (await reader.ReadAsync(ct) && reader.GetBoolean(0))
+        {
+            var reference = reader.IsDBNull(1) ? "" : $" (registry reference {reader.GetString(1)})";
+            throw new LedgerRefusedException(new DomainError(
+                LedgerErrorCodes.ApplicantFlagged,
+                $"the beneficiary is flagged for serious illegal or dishonest conduct (严重违法失信){reference}: nothing may be {action}"));
+        }
+    }
+}
