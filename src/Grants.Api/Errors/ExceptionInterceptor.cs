@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using Grants.Api.Commands;
 using Grants.EventStore;
+using Grants.Projections.Ledgers;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
 using Npgsql;
@@ -74,6 +76,10 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
                     : new Status(StatusCode.Cancelled, "call cancelled"));
             case ConcurrencyException conflict:
                 return DomainErrors.Aborted(conflict);
+            case CommandRefusedException refused:
+                return refused.Error.ToApiError(context.Method).ToRpcException();
+            case LedgerRefusedException refused:
+                return refused.Error.ToApiError(context.Method).ToRpcException();
             case var e when IsDatabaseUnreachable(e):
                 LogUnavailable(logger, context.Method, exception.GetType().Name);
                 return DomainErrors.Unavailable();

@@ -50,8 +50,8 @@ public static partial class GrantsServerExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton(new ApiKeyRegistry(configuration.GetSection("Grants:ApiKeys").Get<List<ApiKeyOptions>>() ?? []));
-        services.TryAddSingleton<IBureauDirectory>(new CatalogBureauDirectory(() => PolicyCatalog.Empty));
         services.AddSingleton<IdempotencyGuard>();
+        services.AddGrantsCommands();
 
         services.AddSingleton<CommandTelemetryInterceptor>();
         services.AddSingleton<ExceptionInterceptor>();
@@ -87,6 +87,7 @@ public static partial class GrantsServerExtensions
         var database = app.Services.GetRequiredService<GrantsDatabase>();
         await database.Start(ct);
         await SchemaMigrator.Migrate(database.DataSource, app.Services.GetServices<Migration>(), ct);
+        await app.SeedCatalog(ct);
 
         if (database.Options.DevKeys && await DevKeys.Ensure(database.DataSource, database.Options.DevKeysFile, ct))
             LogDevKeys(logger, database.Options.DevKeysFile);

@@ -1,0 +1,43 @@
+using Grants.Api.Auth;
+using Grants.Api.Commands;
+using Grants.Domain.Catalog;
+using Grants.EventStore;
+using Grants.Projections.Registration;
+
+namespace Grants.Api.Hosting;
+
+/// <summary>The event store, the ledgers and the command path, wired for the services.</summary>
+public static class GrantsCommandsExtensions
+{
+    public static IServiceCollection AddGrantsCommands(this IServiceCollection services)
+    {
+        services.AddMigrations(GrantsProjections.Migrations);
+        services.AddSingleton(GrantsEventTypes.Create());
+        services.AddSingleton(sp => new PostgresEventStore(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<EventTypeRegistry>(),
+            GrantsProjections.Inline(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StreamLoader>();
+        services.AddSingleton<CommandRunner>();
+        services.AddSingleton<CatalogState>();
+        services.AddSingleton<CatalogSeeder>();
+        // Scope checks by jurisdiction need to know which jurisdiction a bureau belongs to: the live catalog says.
+        services.AddSingleton<IBureauDirectory>(sp =>
+        {
+            var catalog = sp.GetRequiredService<CatalogState>();
+            return new CatalogBureauDirectory(() => catalog.Latest);
+        });
+        return services;
+    }
+
+    /// <summary>After migrations: make the catalog stream match the seed files.</summary>
+    public static async Task SeedCatalog(this WebApplication app, CancellationToken ct)
+    {
+        var seeds = CatalogSeeder.Locate(app.Configuration);
+        await app.Services.GetRequiredService<CatalogSeeder>().Seed(seeds, ct);
+        _ = await app.Services.GetRequiredService<CatalogState>().Current(ct);
+    }
+
+    public static PolicyCatalog Catalog(this IServiceProvider services) => services.GetRequiredService<CatalogState>().Latest;
+}
