@@ -12,6 +12,10 @@ public static partial class ApplicationDecider
         var raising = c.NewAmount > award.CurrentAmount;
         var error = Rules.Official(c.Approver, "approver")
                     ?? NotTheAssessor(s, c.Approver)
+                    ?? (s.State.Clawbacks.Any(cb => cb.OrderedBy == c.Approver)
+                        ? new DomainError(ErrorCodes.ClawbackByApprover,
+                            $"{c.Approver} ordered a clawback on award {s.Id} and cannot also approve its amendment", "approver")
+                        : null)
                     ?? Rules.Responsible(s.Measure, c.ApproverBureau, "approver_bureau")
                     ?? Text.Required(c.Reason, "reason", Text.LongMax)
                     ?? Rules.NotBefore(c.AmendedOn, award.ApprovedOn, "amended_on", "approval")

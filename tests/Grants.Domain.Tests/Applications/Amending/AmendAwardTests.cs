@@ -190,4 +190,11 @@ public sealed class AmendAwardTests
 
         Assert.Equal(Money.FromYuan(8000), e.Ledger.CumulativeCap);
     }
+
+    [Fact]
+    public void Given_a_clawback_ordered_by_an_official_When_that_official_approves_an_amendment_Then_separation_of_duties_refuses()
+    {
+        ApplicationScenario.Paid(Art1, Money.FromWan(300)).Given(Commands.OrderClawback(Money.FromWan(100), by: Officials.SecondApprover))
+            .When(Commands.Amend(Money.FromWan(400), Officials.SecondApprover)).ShouldFail(ErrorCodes.ClawbackByApprover);
+    }
 }
