@@ -1,6 +1,5 @@
 using Grants.Domain.Applications;
 using Grants.Domain.Applications.Approving;
-using Grants.Domain.Catalog;
 using Grants.Domain.Ledgers;
 using Grants.Domain.Tests.Fixtures;
 using static Grants.Domain.Tests.Fixtures.TestCatalog;
