@@ -1,0 +1,25 @@
+using Grants.Domain.Catalog;
+using Grants.EventStore;
+using Grants.Projections.Registration;
+using Grants.Testing;
+using Npgsql;
+
+namespace Grants.Projections.Tests.Support;
+
+/// <summary>A fresh database with the event store and ledger tables, a store running the ledger projection inline,
+/// and the catalog stream seeded from seeds/ exactly as start-up does it (DecideSeed against an empty catalog).</summary>
+internal sealed record LedgerDatabase(NpgsqlDataSource Db, PostgresEventStore Store, CommandDesk Desk)
+{
+    public static async Task<LedgerDatabase> Create(DatabaseFixture fixture)
+    {
+        var db = await fixture.CreateDatabase(GrantsProjections.Migrations);
+        var store = new PostgresEventStore(db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System);
+        var seedEvents = CatalogDecider.DecideSeed(PolicyCatalog.Empty, Seeds.Catalog);
+        await store.Append(new StreamAppend(CatalogEvents.StreamId, CatalogEvents.StreamType, ExpectedVersion.NoStream, [.. seedEvents]),
+            new EventMetadata("system:catalog-seed", "catalog-seed"));
+        var catalog = CatalogDecider.Evolve(PolicyCatalog.Empty, seedEvents);
+        return new LedgerDatabase(db, store, new CommandDesk(store, catalog));
+    }
+
+    public async Task<long> Head() => (await Store.Head()).Position;
+}
