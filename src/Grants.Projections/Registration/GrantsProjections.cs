@@ -1,4 +1,5 @@
 using Grants.EventStore;
+using Grants.Projections.Applications;
 using Grants.Projections.Ledgers;
 
 namespace Grants.Projections.Registration;
@@ -6,7 +7,7 @@ namespace Grants.Projections.Registration;
 /// <summary>What a host wires up: the projections' tables and the inline projections that run in every append.</summary>
 public static class GrantsProjections
 {
-    public static IReadOnlyList<Migration> Migrations { get; } = [LedgerSchema.V1];
+    public static IReadOnlyList<Migration> Migrations { get; } = [LedgerSchema.V1, ApplicationsSchema.V1];
 
-    public static IReadOnlyList<IInlineProjection> Inline() => [new LedgerProjection()];
+    public static IReadOnlyList<IInlineProjection> Inline() => [new LedgerProjection(), new ApplicationsProjection()];
 }
