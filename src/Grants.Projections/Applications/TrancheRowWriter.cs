@@ -7,8 +7,9 @@ using Npgsql;
 namespace Grants.Projections.Applications;
 
 /// <summary>The tranche rows. An offset is one conditional UPDATE on the tranche's row: it waits for a concurrent
-/// confirmation or offset of the same tranche and re-checks on the row it then sees, so money is never withheld from
-/// a tranche already paid, nor more than the tranche holds.</summary>
+/// offset or confirmation of the same tranche and re-checks on the row it then sees, so offsets from any number of
+/// applications never withhold more than the tranche holds, nor anything from a returned one. The row stays locked
+/// to the end of the transaction, so the API can check the tranche is still unpaid before it commits.</summary>
 internal sealed class TrancheRowWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
 {
     public Task Instruct(TrancheInstructed e) => Sql.Execute(c, t, ct, """
@@ -24,7 +25,7 @@ internal sealed class TrancheRowWriter(NpgsqlConnection c, NpgsqlTransaction t, 
     {
         if (await Sql.Affects(c, t, ct, """
                 update grants.application_tranches set offset_fen = offset_fen + $2, updated_at = $3
-                where payment_reference = $1 and status = 'instructed' and offset_fen + $2 <= amount_fen returning 1
+                where payment_reference = $1 and status <> 'returned' and offset_fen + $2 <= amount_fen returning 1
                 """, e.Reference, e.Amount.Fen, at))
             return;
 
@@ -32,9 +33,9 @@ internal sealed class TrancheRowWriter(NpgsqlConnection c, NpgsqlTransaction t, 
             select amount_fen, offset_fen, status from grants.application_tranches where payment_reference = $1
             """, e.Reference);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct) || reader.GetString(2) != "instructed")
-            throw new LedgerRefusedException(new DomainError(ErrorCodes.TrancheNotInstructed,
-                $"tranche {e.Reference} is not awaiting payment: only an instructed, unpaid tranche can be withheld from"));
+        if (!await reader.ReadAsync(ct) || reader.GetString(2) == "returned")
+            throw new LedgerRefusedException(new DomainError(ErrorCodes.OffsetDisbursementMissing,
+                $"no standing disbursement {e.Reference} to withhold from"));
         var breach = LimitBreach.Ceiling($"tranche {e.Reference}", new Money(reader.GetInt64(0)), new Money(reader.GetInt64(1)), e.Amount, "offset");
         throw new LedgerRefusedException(DomainError.Breach(ErrorCodes.OffsetExceedsDisbursement, breach, "amount_fen"));
     }
