@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grants.Domain;
 using Grants.Domain.Applications.Approving;
 using Grants.Projections.Ledgers;
@@ -28,16 +27,7 @@ public sealed class ConcurrentApprovalsTests(DatabaseFixture fixture) : IClassFi
             await desk.SubmitConfirmAssess(id, applicant, Lines.Art1, Award);
         }));
 
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = applications.Select(id => Task.Run(async () =>
-        {
-            await start.Task;
-            return await Outcome(() => desk.File(Filing.Approval(id, Award)));
-        })).ToList();
-        var clock = Stopwatch.StartNew();
-        start.SetResult();
-        var outcomes = await Task.WhenAll(racers).WaitAsync(TimeSpan.FromSeconds(30));
-        clock.Stop();
+        var outcomes = await Race.Run(applications.Select(id => (Func<Task>)(() => desk.File(Filing.Approval(id, Award)))));
 
         Assert.Equal(33, outcomes.Count(o => o is null));
         var refusals = outcomes.OfType<LedgerRefusedException>().ToList();
@@ -60,19 +50,5 @@ public sealed class ConcurrentApprovalsTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal(990_000_000, approved.Sum(e => ((AwardApproved)e.Data).Amount.Fen));
         Assert.Equal(33, (await SqlLedgers.Awards(world.Db)).Count);
         await LedgerAssert.MatchesReplay(world.Db, world.Store);
-    }
-
-    /// <summary>Null for success; the refusal otherwise. Anything else (a deadlock, a timeout) fails the test as is.</summary>
-    private static async Task<Exception?> Outcome(Func<Task> file)
-    {
-        try
-        {
-            await file();
-            return null;
-        }
-        catch (LedgerRefusedException e)
-        {
-            return e;
-        }
     }
 }
