@@ -74,6 +74,7 @@ public sealed class LedgerProjection : IInlineProjection
                 break;
             case AwardApproved e:
                 await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
+                await awards.EnsureAdmissible(e);
                 await budgets.Commit(e.Ledger.Budget, e.Amount);
                 await beneficiaries.Award(e.Ledger, e.Amount);
                 await awards.Approve(e);
