@@ -6,14 +6,16 @@ namespace Grants.Projections.Ledgers;
 
 /// <summary>The per-beneficiary totals behind cumulative caps (e.g. art.18: 每人不超过 100 万元 across employers and
 /// applications). The award is added by one INSERT … ON CONFLICT DO UPDATE … WHERE, which locks the row and checks the
-/// cap against the latest committed total, so 20 racing awards for one person cannot pass the cap.</summary>
+/// cap against the latest committed total, so 20 racing awards for one person cannot pass the cap. A first award already
+/// above the cap inserts nothing (rather than tripping the CHECK), so it too is refused with the cap and its headroom.</summary>
 internal sealed class BeneficiaryLedgerWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
 {
     public async Task Award(LedgerKeys keys, Money amount)
     {
         var added = await Sql.Affects(c, t, ct, """
             insert into grants.beneficiary_ledgers as b (measure_id, beneficiary_key, awarded_fen, cap_fen, per_person, updated_at)
-            values ($1, $2, $3, $4, $5, $6)
+            select $1::text, $2::text, $3::bigint, $4::bigint, $5::boolean, $6::timestamptz
+             where $4::bigint is null or $3::bigint <= $4::bigint
             on conflict (measure_id, beneficiary_key) do update
                set awarded_fen = b.awarded_fen + excluded.awarded_fen,
                    cap_fen = coalesce(excluded.cap_fen, b.cap_fen),
