@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Grants.Domain;
+using Grants.Domain.Ledgers;
+using Grants.EventStore;
+using Grants.Projections.Audit.Reading;
+using Npgsql;
+
+namespace Grants.Projections.Audit.Rebuild;
+
+/// <summary>Feeds every event up to a position through the inline projections, on the shadow database, in batches
+/// of one transaction each; folds the reference ledgers on the way.</summary>
+internal sealed class ShadowReplay(AuditLog log, EventTypeRegistry types, IReadOnlyList<IInlineProjection> projections)
+{
+    private const int BatchSize = 1000;
+    private static readonly TimeSpan ReportEvery = TimeSpan.FromMilliseconds(500);
+
+    public LedgerBook Book { get; private set; } = LedgerBook.Empty;
+
+    public long Replayed { get; private set; }
+
+    public TimeSpan Elapsed { get; private set; }
+
+    /// <returns>Null when every event was applied; otherwise the failure at the first event the projections refused
+    /// (the replay stops there: what follows would be built on a wrong state).</returns>
+    public async Task<Difference?> Run(NpgsqlDataSource shadow, long through, Func<WorkProgress, Task> progress, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        await using var connection = await shadow.OpenConnectionAsync(ct);
+        var batch = new List<StoredEvent>(BatchSize);
+        await foreach (var raw in log.Read(0, through, EventFilter.None, ct))
+        {
+            StoredEvent stored;
+            try
+            {
+                stored = raw.ToStoredEvent(types);
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
+            {
+                return Failed(raw.Position, raw.EventType, $"cannot be read: {e.Message}");
+            }
+            batch.Add(stored);
+            if (batch.Count == BatchSize && await Apply(connection, batch, ct) is { } failure)
+                return failure;
+            if (clock.Elapsed - lastReport >= ReportEvery)
+            {
+                lastReport = clock.Elapsed;
+                await progress(new WorkProgress("replaying", Replayed + batch.Count, through));
+            }
+        }
+        var last = await Apply(connection, batch, ct);
+        Elapsed = clock.Elapsed;
+        await progress(new WorkProgress("replaying", Replayed, through));
+        return last;
+    }
+
+    private async Task<Difference?> Apply(NpgsqlConnection connection, List<StoredEvent> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+            return null;
+        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        {
+            foreach (var stored in batch)
+            {
+                IReadOnlyList<StoredEvent> one = [stored];
+                try
+                {
+                    // Event by event through every projection, as a one-event append would run them.
+                    foreach (var projection in projections)
+                        await projection.Apply(connection, transaction, one, ct);
+                }
+                catch (Exception e) when (e is Ledgers.LedgerRefusedException or PostgresException)
+                {
+                    return Failed(stored.Position, stored.EventType, $"refused by the projections: {e.Message}");
+                }
+            }
+            await transaction.CommitAsync(ct);
+        }
+
+        foreach (var stored in batch)
+        {
+            if (stored.Data is IDomainEvent e)
+                Book = Book.Apply(e);
+        }
+        Replayed += batch.Count;
+        batch.Clear();
+        return null;
+    }
+
+    private static Difference Failed(long position, string type, string why) =>
+        new(Difference.Replay, "events", position.ToString(System.Globalization.CultureInfo.InvariantCulture), null, null,
+            $"{type} at position {position} {why}");
+}
