@@ -1,1 +1,4 @@
-return 0;
+using Grants.Cli;
+using Grants.Cli.Connection;
+
+return await GrantsCli.Run(args, CliEnvironment.FromProcess());

@@ -1,0 +1,87 @@
+using Grants.Contracts.V1;
+
+namespace Grants.Cli.Demo;
+
+/// <summary>The lifecycle calls that need nothing from earlier answers but the ids.</summary>
+internal static class DemoCalls
+{
+    public static Task ConfirmEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
+        clients.Assessor.ConfirmEligibilityAsync(new ConfirmEligibilityRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Officer = assessor,
+            DecidedOn = Date.FromDateOnly(on),
+            Note = "申报主体及材料符合政策条件（演示数据）",
+        }).ResponseAsync;
+
+    public static Task RejectEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
+        clients.Assessor.RejectEligibilityAsync(new RejectEligibilityRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Officer = assessor,
+            DecidedOn = Date.FromDateOnly(on),
+            Reason = "申报项目不属于本条款支持范围（演示数据）",
+        }).ResponseAsync;
+
+    public static Task Assess(DemoClients clients, string requestId, string applicationId, Officer assessor, int score, long recommendedFen) =>
+        clients.Assessor.AssessAsync(new AssessRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Assessor = assessor,
+            Score = score,
+            RecommendedAmountFen = recommendedFen,
+            Conflict = new ConflictDeclaration { HasConflict = false, Statement = "本人与申报单位不存在利益关系（演示数据）" },
+            Comment = "项目技术路线清晰，预期效益明确（演示数据）",
+        }).ResponseAsync;
+
+    public static Task Withdraw(DemoClients clients, string requestId, string applicationId) =>
+        clients.Portal.WithdrawAsync(new WithdrawRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Reason = "企业调整项目计划，主动撤回申请（演示数据）",
+        }).ResponseAsync;
+
+    public static Task Reject(DemoClients clients, string requestId, string applicationId, Officer approver, DateOnly on) =>
+        clients.Approver.RejectAsync(new RejectRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Officer = approver,
+            DecidedOn = Date.FromDateOnly(on),
+            Reason = "经评审，项目创新性不足，不予支持（演示数据）",
+        }).ResponseAsync;
+
+    public static Task Hold(DemoClients clients, string requestId, string applicationId, Officer officer) =>
+        clients.Payments.HoldPaymentsAsync(new HoldPaymentsRequest
+        {
+            RequestId = requestId,
+            ApplicationId = applicationId,
+            Reason = "待企业补充提交完税证明后拨付（演示数据）",
+            Officer = officer,
+        }).ResponseAsync;
+
+    public static Task Flag(DemoClients clients, string requestId, string applicantId, string caseReference, DateOnly on) =>
+        clients.CreditRegistry.FlagCreditAsync(new FlagCreditRequest
+        {
+            RequestId = requestId,
+            ApplicantId = applicantId,
+            Reason = "列入严重违法失信名单（演示数据）",
+            CaseReference = caseReference,
+            DecidedOn = Date.FromDateOnly(on),
+        }).ResponseAsync;
+
+    public static Task Clear(DemoClients clients, string requestId, string applicantId, string caseReference, DateOnly on) =>
+        clients.CreditRegistry.ClearCreditAsync(new ClearCreditRequest
+        {
+            RequestId = requestId,
+            ApplicantId = applicantId,
+            Reason = "完成信用修复，移出严重违法失信名单（演示数据）",
+            CaseReference = caseReference,
+            DecidedOn = Date.FromDateOnly(on),
+        }).ResponseAsync;
+
+}
