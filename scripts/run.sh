@@ -17,6 +17,38 @@ dotnet build Grants.sln -c Release -nologo -clp:ErrorsOnly
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 
 if [ "$demo" -eq 1 ]; then
-  exec dotnet src/Grants.Api/bin/Release/net10.0/Grants.Api.dll --demo
+  # The server runs in the background while `grants demo` fills it through the API, then stays in the foreground.
+  server_dll=src/Grants.Api/bin/Release/net10.0/Grants.Api.dll
+  grants=(dotnet src/Grants.Cli/bin/Release/net10.0/grants.dll)
+  first_url="${GRANTS_URLS:-${ASPNETCORE_URLS:-}}"
+  export GRANTS_URL="${GRANTS_URL:-${first_url%%;*}}"
+  [ -n "$GRANTS_URL" ] || unset GRANTS_URL
+  dotnet "$server_dll" &
+  server=$!
+  stop_server() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
+  trap 'stop_server; exit 130' INT TERM
+  # First start initialises the embedded cluster, which takes a while on a slow disk; a server that exits (a port
+  # in use, a bad configuration) ends the wait at once.
+  deadline=$((SECONDS + 180))
+  until "${grants[@]}" health --wait 10 >/dev/null 2>&1; do
+    if ! kill -0 "$server" 2>/dev/null; then
+      echo "run.sh: the server exited before it was ready (see its log above)" >&2
+      exit 1
+    fi
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "run.sh: the server did not report SERVING within 180 s" >&2
+      stop_server
+      exit 1
+    fi
+  done
+  if ! "${grants[@]}" demo; then
+    echo "run.sh: generating the demo data failed (see above); stopping the server" >&2
+    stop_server
+    exit 1
+  fi
+  echo "run.sh: demo data loaded; the server keeps running (Ctrl+C stops it)" >&2
+  set +e
+  wait "$server"
+  exit $?
 fi
 exec dotnet src/Grants.Api/bin/Release/net10.0/Grants.Api.dll
