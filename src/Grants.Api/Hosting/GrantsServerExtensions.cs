@@ -107,6 +107,9 @@ public static partial class GrantsServerExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapGrpcService<Services.Applications.ApplicationService>();
+        app.MapGrpcService<Services.Disbursements.DisbursementService>();
+        app.MapGrpcService<Services.Clawbacks.ClawbackService>();
         return app;
     }
 

@@ -1,0 +1,58 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Grants.Api.Services.Applications;
+
+/// <summary>What a view of an application needs beyond its own stream: the notes of its steps, and what clawbacks of
+/// any application have withheld from each of its tranches.</summary>
+public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes, IReadOnlyDictionary<string, long> OffsetFenByTranche)
+{
+    public static readonly ApplicationExtras None = new(new Dictionary<long, StepNote>(), new Dictionary<string, long>());
+
+    public StepNote? NoteAt(long version) => Notes.GetValueOrDefault(version);
+
+    public long OffsetOf(string paymentReference) => OffsetFenByTranche.GetValueOrDefault(paymentReference);
+
+    /// <param name="transaction">The append's transaction when called before commit (sees its own writes); else null.</param>
+    public static async Task<ApplicationExtras> Read(NpgsqlConnection connection, NpgsqlTransaction? transaction, string applicationId,
+                                                     CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction)
+        {
+            BatchCommands =
+            {
+                Command("select version, note::text from grants.application_notes where application_id = $1", applicationId),
+                Command("select payment_reference, offset_fen from grants.application_tranches where application_id = $1", applicationId),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        var notes = new Dictionary<long, StepNote>();
+        while (await reader.ReadAsync(ct))
+            notes[reader.GetInt64(0)] = StepNote.FromJson(reader.GetString(1));
+        await reader.NextResultAsync(ct);
+        var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(ct))
+            offsets[reader.GetString(0)] = reader.GetInt64(1);
+        return new ApplicationExtras(notes, offsets);
+    }
+
+    public static async Task<ApplicationExtras> Read(NpgsqlDataSource dataSource, string applicationId, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await Read(connection, null, applicationId, ct);
+    }
+
+    public static async Task WriteNote(NpgsqlConnection connection, NpgsqlTransaction transaction, string applicationId, long version,
+                                       StepNote note, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "insert into grants.application_notes (application_id, version, note) values ($1, $2, $3)", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
+        command.Parameters.Add(new NpgsqlParameter { Value = version });
+        command.Parameters.Add(new NpgsqlParameter { Value = note.ToJson(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, string applicationId) =>
+        new(sql) { Parameters = { new NpgsqlParameter { Value = applicationId } } };
+}

@@ -1,0 +1,104 @@
+using Grants.Api.Auth;
+using Grants.Api.Errors;
+using Grants.Contracts.V1;
+using Grants.Domain;
+using Grants.Domain.Applications;
+using Grants.Domain.Applications.Amending;
+using Grants.Domain.Applications.Approving;
+using Grants.Domain.Applications.Rejecting;
+using Grants.Domain.Catalog;
+using Grpc.Core;
+
+namespace Grants.Api.Services.Applications;
+
+/// <summary>Approval, rejection and amendment of the award. Limits the database enforces (appropriation, cumulative
+/// caps, credit standing) refuse inside the append, with the headroom in the answer.</summary>
+public sealed partial class ApplicationService
+{
+    private static readonly Dictionary<string, string> ApproveFields = new()
+    {
+        ["approver"] = "approver.id", ["approver_bureau"] = "approver.bureau_code", ["paying_bureau"] = "paying_bureau_code",
+        ["amount"] = "amount_fen",
+    };
+
+    private static readonly Dictionary<string, string> RejectFields = new()
+    {
+        ["official"] = "officer.id", ["official_bureau"] = "officer.bureau_code", ["rejected_on"] = "decided_on",
+    };
+
+    private static readonly Dictionary<string, string> AmendFields = new()
+    {
+        ["approver"] = "officer.id", ["approver_bureau"] = "officer.bureau_code", ["new_amount"] = "new_amount_fen",
+    };
+
+    public override Task<ApproveResponse> Approve(ApproveRequest request, ServerCallContext context) =>
+        guard.Execute<ApproveRequest, ApproveResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var id = checks.ApplicationId(request.ApplicationId);
+            var (approver, approverBureau) = checks.Officer(request.Approver, "approver");
+            var amount = checks.Amount(request.AmountFen, "amount_fen");
+            var fiscalYear = checks.Year(request.FiscalYear, "fiscal_year");
+            var paying = new BureauCode(checks.Id(request.PayingBureauCode, "paying_bureau_code"));
+            var approvedOn = checks.Date(request.ApprovedOn, "approved_on");
+            checks.Text(request.Comment, "comment", WireChecks.CommentMax, required: false);
+            if (approvedOn is { } date && fiscalYear != date.Year && checks.Violations.Count == 0)
+                checks.Add("fiscal_year", $"must be {date.Year}: an award is charged to the calendar year of its approval");
+            checks.ThrowIfInvalid();
+
+            var caller = CallerContext.Of(context);
+            caller.EnsureBureau(approverBureau);
+            caller.EnsureBureau(paying);
+            if ((await catalog.Current(write.CancellationToken)).FindBureau(paying) is null)
+                throw ApiError.NotFound("bureau", paying.Value).ToRpcException();
+
+            var command = new ApproveAward(id, approver, approverBureau, amount, paying, approvedOn!.Value);
+            return await _writes.Run(write, id, d => ApplicationDecider.Decide(command, d.State, d.Context),
+                r => new ApproveResponse
+                {
+                    Application = ApplicationView.Build(r),
+                    SecondApprovalRequired = r.History.State.PendingApproval is not null,
+                },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Approver, request.Comment.Trim()), FieldNames: ApproveFields));
+        });
+
+    public override Task<RejectResponse> Reject(RejectRequest request, ServerCallContext context) =>
+        guard.Execute<RejectRequest, RejectResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var id = checks.ApplicationId(request.ApplicationId);
+            var (official, bureau) = checks.Officer(request.Officer, "officer");
+            var decidedOn = checks.Date(request.DecidedOn, "decided_on");
+            var reason = checks.Text(request.Reason, "reason", WireChecks.ReasonMax);
+            checks.ThrowIfInvalid();
+
+            CallerContext.Of(context).EnsureBureau(bureau);
+            var command = new RejectApplication(id, official, bureau, reason, decidedOn!.Value);
+            return await _writes.Run(write, id, d => ApplicationDecider.Decide(command, d.State, d.Context),
+                r => new RejectResponse { Application = ApplicationView.Build(r) },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: RejectFields));
+        });
+
+    public override Task<AmendAwardResponse> AmendAward(AmendAwardRequest request, ServerCallContext context) =>
+        guard.Execute<AmendAwardRequest, AmendAwardResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var id = checks.ApplicationId(request.ApplicationId);
+            var (approver, bureau) = checks.Officer(request.Officer, "officer");
+            var amount = checks.Amount(request.NewAmountFen, "new_amount_fen");
+            var reason = checks.Text(request.Reason, "reason", WireChecks.ReasonMax);
+            var amendedOn = checks.Date(request.AmendedOn, "amended_on");
+            checks.ThrowIfInvalid();
+
+            var caller = CallerContext.Of(context);
+            caller.EnsureBureau(bureau);
+            var command = new AmendAward(id, approver, bureau, amount, reason, amendedOn!.Value);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsureCanReach(caller, d.Catalog, d.State);
+                    return ApplicationDecider.Decide(command, d.State, d.Context);
+                },
+                r => new AmendAwardResponse { Application = ApplicationView.Build(r) },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: AmendFields));
+        });
+}

@@ -1,0 +1,118 @@
+using Google.Protobuf;
+using Grants.Api.Commands;
+using Grants.Api.Idempotency;
+using Grants.Domain;
+using Grants.Domain.Applicants;
+using Grants.Domain.Applications;
+using Grants.Domain.Catalog;
+using Grants.EventStore;
+using Npgsql;
+
+namespace Grants.Api.Services.Applications;
+
+/// <summary>What a decision about an application sees: its history, the context the decider asks for and, for an
+/// offset, the history of the application whose tranche is withheld from.</summary>
+public sealed record ApplicationDecision(ApplicationHistory History, ApplicationContext Context, ApplicationHistory? Other)
+{
+    public ApplicationState State => History.State;
+
+    public PolicyCatalog Catalog => Context.Catalog;
+}
+
+/// <summary>An application after a command: its history with the new events, and what its views need besides.</summary>
+public sealed record ApplicationRecord(ApplicationHistory History, ApplicationExtras Extras, PolicyCatalog Catalog);
+
+/// <param name="Note">Stored with the command's first event on the application's stream.</param>
+/// <param name="Applicant">For a submission, whose stream does not exist yet: the applicant named in the request.</param>
+/// <param name="OffsetAgainst">For an offset: the application whose tranche the clawback is withheld from.</param>
+/// <param name="FieldNames">Domain field name → request field path, so refusals name what the caller sent.</param>
+/// <param name="BeforeCommit">A last check inside the append's transaction, after the projections ran.</param>
+public sealed record ApplicationWriteOptions(
+    StepNote? Note = null,
+    ApplicantId? Applicant = null,
+    ApplicationId? OffsetAgainst = null,
+    IReadOnlyDictionary<string, string>? FieldNames = null,
+    Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? BeforeCommit = null);
+
+/// <summary>The path of every application command: load the stream (and the applicant, and for an offset the other
+/// application), decide, and append every stream that has events in ONE append at the versions read. A stream that
+/// was read but gets no event must still be at the version read when the append commits, or the decision is retried
+/// on fresh state (the guard retries ConcurrencyException). The response is built inside the transaction from the
+/// stored events, and recorded there for idempotent replay.</summary>
+public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, StreamLoader loader)
+{
+    public async Task<TResponse> Run<TResponse>(
+        IdempotentWrite<TResponse> write,
+        ApplicationId id,
+        Func<ApplicationDecision, Result> decide,
+        Func<ApplicationRecord, TResponse> respond,
+        ApplicationWriteOptions? options = null)
+        where TResponse : IMessage<TResponse>
+    {
+        options ??= new ApplicationWriteOptions();
+        var ct = write.CancellationToken;
+        var catalog = await catalogState.Current(ct);
+        var history = await ApplicationHistory.Load(store, id, ct);
+        var other = options.OffsetAgainst is { } against && against != id ? await ApplicationHistory.Load(store, against, ct) : null;
+        var context = new ApplicationContext(catalog, await Applicant(history.State.ApplicantId ?? options.Applicant, ct))
+        {
+            OffsetAgainst = other?.State ?? (options.OffsetAgainst == id ? history.State : null),
+        };
+
+        var result = decide(new ApplicationDecision(history, context, other));
+        if (result is Result.Fail fail)
+            throw new CommandRefusedException(Rename(fail.Error, options.FieldNames));
+        var appends = Route(result.EventsOrEmpty, history, other);
+        if (appends.Count == 0)
+            throw new InvalidOperationException($"The decider accepted a command on {id} without deciding any event.");
+
+        var response = default(TResponse);
+        var recording = write.Recording(_ => response!).BeforeCommit!;
+        await store.Append(appends, write.Metadata, new AppendOptions(async (connection, transaction, pending, token) =>
+        {
+            if (other is not null && appends.All(a => a.StreamId != other.StreamId))
+                await EnsureUnchanged(connection, transaction, other, token);
+            if (options.BeforeCommit is { } check)
+                await check(connection, transaction, token);
+            if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
+                await ApplicationExtras.WriteNote(connection, transaction, id.Value, first.Version, note, token);
+            var extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
+            response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
+            await recording(connection, transaction, pending, token);
+        }), ct);
+        return response!;
+    }
+
+    private async Task<ApplicantState> Applicant(ApplicantId? id, CancellationToken ct)
+    {
+        if (id is null)
+            return ApplicantState.Initial;
+        var spec = Streams.Applicant(id);
+        return (await loader.Load(spec.Id, spec.Initial, spec.Evolve, ct)).State;
+    }
+
+    /// <summary>Each event goes to the stream of the application it names.</summary>
+    private static List<StreamAppend> Route(IReadOnlyList<IDomainEvent> events, ApplicationHistory history, ApplicationHistory? other)
+    {
+        bool ForOther(IDomainEvent e) => other is not null && e is IApplicationEvent a && a.ApplicationId == other.Id;
+        var appends = new List<StreamAppend>();
+        if (events.Where(e => !ForOther(e)).ToList() is { Count: > 0 } mine)
+            appends.Add(new StreamAppend(history.StreamId, StreamIds.ApplicationType, history.Version, [.. mine]));
+        if (other is not null && events.Where(ForOther).ToList() is { Count: > 0 } theirs)
+            appends.Add(new StreamAppend(other.StreamId, StreamIds.ApplicationType, other.Version, [.. theirs]));
+        return appends;
+    }
+
+    private static async Task EnsureUnchanged(NpgsqlConnection connection, NpgsqlTransaction transaction, ApplicationHistory read,
+                                              CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand("select version from grants.streams where id = $1", connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter { Value = read.StreamId });
+        var actual = await command.ExecuteScalarAsync(ct) is long version ? version : 0;
+        if (actual != read.Version)
+            throw new ConcurrencyException(read.StreamId, read.Version, actual);
+    }
+
+    private static DomainError Rename(DomainError error, IReadOnlyDictionary<string, string>? names) =>
+        error.Field is { } field && names is not null && names.TryGetValue(field, out var wire) ? error with { Field = wire } : error;
+}

@@ -1,0 +1,103 @@
+using Grants.Api.Auth;
+using Grants.Api.Commands;
+using Grants.Api.Errors;
+using Grants.Api.Idempotency;
+using Grants.Api.Services.Applications;
+using Grants.Contracts.V1;
+using Grants.Domain.Applications.OrderingClawbacks;
+using Grants.Domain.Applications.RecoveringClawbacks;
+using Grants.Domain.Applications.WritingOffClawbacks;
+using Grants.EventStore;
+using Grpc.Core;
+using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+
+namespace Grants.Api.Services.Clawbacks;
+
+/// <summary>grants.v1.ClawbackService: ordering money back and settling the order by repayment, offset or write-off.
+/// Every call acts for the bureau that paid the award.</summary>
+public sealed partial class ClawbackService(IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, StreamLoader loader)
+    : Contracts.V1.ClawbackService.ClawbackServiceBase
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["amount"] = "amount_fen", ["ordered_by"] = "officer.id", ["payment_reference"] = "treasury_reference",
+        ["recovered_on"] = "received_on", ["against_tranche_reference"] = "payment_reference",
+        ["against_application"] = "payment_reference",
+    };
+
+    private readonly ApplicationWrites _writes = new(store, catalog, loader);
+
+    public override Task<OrderClawbackResponse> OrderClawback(OrderClawbackRequest request, ServerCallContext context) =>
+        guard.Execute<OrderClawbackRequest, OrderClawbackResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var id = checks.ApplicationId(request.ApplicationId);
+            var amount = checks.Amount(request.AmountFen, "amount_fen");
+            var reason = checks.Text(request.Reason, "reason", WireChecks.ReasonMax);
+            var (officer, bureau) = checks.Officer(request.Officer, "officer");
+            var orderedOn = checks.Date(request.OrderedOn, "ordered_on");
+            var dueOn = checks.Date(request.DueOn, "due_on", required: false);
+            if (dueOn < orderedOn)
+                checks.Add("due_on", "must not be before ordered_on");
+            checks.ThrowIfInvalid();
+
+            var caller = CallerContext.Of(context);
+            caller.EnsureBureau(bureau);
+            var clawbackId = default(Grants.Domain.ClawbackId);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(caller, d.Catalog, d.State);
+                    clawbackId = ClawbackIds.Next(id, d.State.Clawbacks.Count);
+                    return ApplicationDecider.Decide(new OrderClawback(id, clawbackId, officer, reason, amount, orderedOn!.Value), d.State, d.Context);
+                },
+                r => new OrderClawbackResponse { Clawback = ClawbackOf(r, clawbackId!.Value) },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer) with { DueOn = dueOn }, FieldNames: Fields));
+        });
+
+    public override Task<RecordRecoveryResponse> RecordRecovery(RecordRecoveryRequest request, ServerCallContext context) =>
+        guard.Execute<RecordRecoveryRequest, RecordRecoveryResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var clawback = checks.Id(request.ClawbackId, "clawback_id");
+            var amount = checks.Amount(request.AmountFen, "amount_fen");
+            var receivedOn = checks.Date(request.ReceivedOn, "received_on");
+            var treasuryReference = checks.Name(request.TreasuryReference, "treasury_reference", WireChecks.ReferenceMax);
+            checks.ThrowIfInvalid();
+
+            var (id, clawbackId) = ClawbackIds.Parse(clawback);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(CallerContext.Of(context), d.Catalog, d.State);
+                    var command = new RecordClawbackRepayment(id, clawbackId, amount, treasuryReference, receivedOn!.Value);
+                    return ApplicationDecider.Decide(command, d.State, d.Context).ThenCloseIfSettled(d, receivedOn.Value);
+                },
+                r => new RecordRecoveryResponse { Clawback = ClawbackOf(r, clawback) },
+                new ApplicationWriteOptions(FieldNames: Fields));
+        });
+
+    public override Task<WriteOffResponse> WriteOff(WriteOffRequest request, ServerCallContext context) =>
+        guard.Execute<WriteOffRequest, WriteOffResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var clawback = checks.Id(request.ClawbackId, "clawback_id");
+            var reason = checks.Text(request.Reason, "reason", WireChecks.ReasonMax);
+            var (_, bureau) = checks.Officer(request.Officer, "officer");
+            var writtenOffOn = checks.Date(request.WrittenOffOn, "written_off_on");
+            checks.ThrowIfInvalid();
+
+            var caller = CallerContext.Of(context);
+            caller.EnsureBureau(bureau);
+            var (id, clawbackId) = ClawbackIds.Parse(clawback);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(caller, d.Catalog, d.State);
+                    var command = new WriteOffClawback(id, clawbackId, reason, writtenOffOn!.Value);
+                    return ApplicationDecider.Decide(command, d.State, d.Context).ThenCloseIfSettled(d, writtenOffOn.Value);
+                },
+                r => new WriteOffResponse { Clawback = ClawbackOf(r, clawback) },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+        });
+
+    internal static Clawback ClawbackOf(ApplicationRecord record, string clawbackId) =>
+        ApplicationView.Build(record).Clawbacks.Single(c => c.ClawbackId == clawbackId);
+}

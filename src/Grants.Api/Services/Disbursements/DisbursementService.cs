@@ -1,0 +1,95 @@
+using Grants.Api.Auth;
+using Grants.Api.Commands;
+using Grants.Api.Errors;
+using Grants.Api.Idempotency;
+using Grants.Api.Services.Applications;
+using Grants.Contracts.V1;
+using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+using Grants.Domain.Applications.HoldingPayments;
+using Grants.Domain.Applications.InstructingTranches;
+using Grants.Domain.Applications.ReleasingPayments;
+using Grants.Domain.Catalog;
+using Grants.EventStore;
+using Grpc.Core;
+
+namespace Grants.Api.Services.Disbursements;
+
+/// <summary>grants.v1.DisbursementService: tranches, payment holds, and the treasury's confirmations and returns.
+/// Every call acts for the bureau that pays the award, which must be in the key's scope.</summary>
+public sealed partial class DisbursementService(
+    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, StreamLoader loader, TimeProvider time)
+    : Contracts.V1.DisbursementService.DisbursementServiceBase
+{
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["amount"] = "amount_fen", ["payee_bank_account"] = "payee_account", ["reference"] = "payment_reference",
+    };
+
+    private readonly ApplicationWrites _writes = new(store, catalog, loader);
+
+    public override Task<InstructTrancheResponse> InstructTranche(InstructTrancheRequest request, ServerCallContext context) =>
+        guard.Execute<InstructTrancheRequest, InstructTrancheResponse>(context, request, async write =>
+        {
+            var checks = new RequestChecks();
+            var id = checks.ApplicationId(request.ApplicationId);
+            var amount = checks.Amount(request.AmountFen, "amount_fen");
+            var payee = checks.Name(request.PayeeName, "payee_name", 200);
+            var account = checks.Account(request.PayeeAccount, "payee_account");
+            var (_, bureau) = checks.Officer(request.Officer, "officer");
+            var instructedOn = checks.Date(request.InstructedOn, "instructed_on");
+            checks.ThrowIfInvalid();
+
+            var caller = CallerContext.Of(context);
+            caller.EnsureBureau(bureau);
+            var reference = "";
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(caller, d.Catalog, d.State);
+                    var number = d.State.Tranches.Count + 1;
+                    reference = TrancheInstructed.ReferenceFor(id, number);
+                    return ApplicationDecider.Decide(new InstructTranche(id, number, amount, payee, account, instructedOn!.Value), d.State, d.Context);
+                },
+                r => new InstructTrancheResponse { Tranche = TrancheOf(r, reference) },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+        });
+
+    public override Task<HoldPaymentsResponse> HoldPayments(HoldPaymentsRequest request, ServerCallContext context) =>
+        guard.Execute<HoldPaymentsRequest, HoldPaymentsResponse>(context, request, async write =>
+        {
+            var (id, reason) = CheckHold(request.ApplicationId, request.Reason, request.Officer, context);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(CallerContext.Of(context), d.Catalog, d.State);
+                    return ApplicationDecider.Decide(new HoldPayments(id, reason, time.Today()), d.State, d.Context);
+                },
+                r => new HoldPaymentsResponse { Hold = ApplicationView.Build(r).Hold },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+        });
+
+    public override Task<ReleasePaymentsResponse> ReleasePayments(ReleasePaymentsRequest request, ServerCallContext context) =>
+        guard.Execute<ReleasePaymentsRequest, ReleasePaymentsResponse>(context, request, async write =>
+        {
+            var (id, reason) = CheckHold(request.ApplicationId, request.Reason, request.Officer, context);
+            return await _writes.Run(write, id, d =>
+                {
+                    ApplicationScope.EnsurePayingBureau(CallerContext.Of(context), d.Catalog, d.State);
+                    return ApplicationDecider.Decide(new ReleasePayments(id, reason, time.Today()), d.State, d.Context);
+                },
+                r => new ReleasePaymentsResponse { Hold = ApplicationView.Build(r).Hold },
+                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+        });
+
+    private static (ApplicationId Id, string Reason) CheckHold(string applicationId, string reason, Officer? officer, ServerCallContext context)
+    {
+        var checks = new RequestChecks();
+        var id = checks.ApplicationId(applicationId);
+        var text = checks.Text(reason, "reason", WireChecks.ReasonMax);
+        var (_, bureau) = checks.Officer(officer, "officer");
+        checks.ThrowIfInvalid();
+        CallerContext.Of(context).EnsureBureau(bureau);
+        return (id, text);
+    }
+
+    internal static Tranche TrancheOf(ApplicationRecord record, string reference) =>
+        ApplicationView.Build(record).Tranches.Single(t => t.PaymentReference == reference);
+}

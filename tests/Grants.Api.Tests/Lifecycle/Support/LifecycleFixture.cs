@@ -1,0 +1,45 @@
+using Grants.Api.Tests.Infrastructure;
+using Grants.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Grants.Api.Tests.Lifecycle.Support;
+
+/// <summary>xunit class fixture: a fresh database and the real server on it, one key per role, with the server's
+/// clock at <see cref="TestClock.June2nd2025"/>. (GrantsServerFixture runs on the machine's clock; submissions are
+/// dated "today", which must fall inside a policy's window for these tests to mean the same every year.)</summary>
+public sealed class LifecycleFixture : IAsyncLifetime
+{
+    private GrantsServer? _server;
+
+    public DatabaseFixture Database { get; } = new();
+
+    public TestClock Clock { get; } = new(TestClock.June2nd2025);
+
+    public GrantsServer Server => _server ?? throw new InvalidOperationException("The fixture is not initialised yet.");
+
+    public GrantsDesk Desk => new(Server, Database.DataSource);
+
+    public async Task InitializeAsync()
+    {
+        await Database.InitializeAsync();
+        _server = await StartServer();
+    }
+
+    /// <summary>Stops the server gracefully and starts a new one on the same database, as after a deployment.</summary>
+    public async Task Restart()
+    {
+        await Server.DisposeAsync();
+        _server = null;
+        _server = await StartServer();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+            await _server.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private Task<GrantsServer> StartServer() =>
+        GrantsServer.Start(Database.ConnectionString, configure: builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+}
