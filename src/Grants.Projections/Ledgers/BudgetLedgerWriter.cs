@@ -48,11 +48,13 @@ internal sealed class BudgetLedgerWriter(NpgsqlConnection c, NpgsqlTransaction t
         if (amount.Fen <= 0)
         {
             // Releasing (a cut) or a zero award under a non-monetary measure cannot overspend; the row still appears.
+            // The proposed row carries no amount: PostgreSQL checks CHECKs on it before it finds the conflict, so a
+            // negative committed_fen there would refuse every cut.
             await Execute("""
-                insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, committed_fen, updated_at)
-                values ($1, $2, $3, $4, $5)
+                insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, updated_at)
+                values ($1, $2, $3, $5)
                 on conflict (bureau, fiscal_year, measure_id)
-                do update set committed_fen = budget_ledgers.committed_fen + excluded.committed_fen, updated_at = excluded.updated_at
+                do update set committed_fen = budget_ledgers.committed_fen + $4, updated_at = excluded.updated_at
                 """, key, amount);
             return;
         }
