@@ -2,31 +2,32 @@ using Grants.Contracts.V1;
 
 namespace Grants.Cli.Demo;
 
-/// <summary>The lifecycle calls that need nothing from earlier answers but the ids.</summary>
+/// <summary>The lifecycle calls that need nothing from earlier answers but the ids. Those that answer with the
+/// application return it, so the caller can follow the date the server recorded.</summary>
 internal static class DemoCalls
 {
-    public static Task ConfirmEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
-        clients.Assessor.ConfirmEligibilityAsync(new ConfirmEligibilityRequest
+    public static async Task<Application> ConfirmEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
+        (await clients.Assessor.ConfirmEligibilityAsync(new ConfirmEligibilityRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
             Officer = assessor,
             DecidedOn = Date.FromDateOnly(on),
             Note = "申报主体及材料符合政策条件（演示数据）",
-        }).ResponseAsync;
+        })).Application;
 
-    public static Task RejectEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
-        clients.Assessor.RejectEligibilityAsync(new RejectEligibilityRequest
+    public static async Task<Application> RejectEligibility(DemoClients clients, string requestId, string applicationId, Officer assessor, DateOnly on) =>
+        (await clients.Assessor.RejectEligibilityAsync(new RejectEligibilityRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
             Officer = assessor,
             DecidedOn = Date.FromDateOnly(on),
             Reason = "申报项目不属于本条款支持范围（演示数据）",
-        }).ResponseAsync;
+        })).Application;
 
-    public static Task Assess(DemoClients clients, string requestId, string applicationId, Officer assessor, int score, long recommendedFen) =>
-        clients.Assessor.AssessAsync(new AssessRequest
+    public static async Task<Application> Assess(DemoClients clients, string requestId, string applicationId, Officer assessor, int score, long recommendedFen) =>
+        (await clients.Assessor.AssessAsync(new AssessRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
@@ -35,34 +36,34 @@ internal static class DemoCalls
             RecommendedAmountFen = recommendedFen,
             Conflict = new ConflictDeclaration { HasConflict = false, Statement = "本人与申报单位不存在利益关系（演示数据）" },
             Comment = "项目技术路线清晰，预期效益明确（演示数据）",
-        }).ResponseAsync;
+        })).Application;
 
-    public static Task Withdraw(DemoClients clients, string requestId, string applicationId) =>
-        clients.Portal.WithdrawAsync(new WithdrawRequest
+    public static async Task<Application> Withdraw(DemoClients clients, string requestId, string applicationId) =>
+        (await clients.Portal.WithdrawAsync(new WithdrawRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
             Reason = "企业调整项目计划，主动撤回申请（演示数据）",
-        }).ResponseAsync;
+        })).Application;
 
-    public static Task Reject(DemoClients clients, string requestId, string applicationId, Officer approver, DateOnly on) =>
-        clients.Approver.RejectAsync(new RejectRequest
+    public static async Task<Application> Reject(DemoClients clients, string requestId, string applicationId, Officer approver, DateOnly on) =>
+        (await clients.Approver.RejectAsync(new RejectRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
             Officer = approver,
             DecidedOn = Date.FromDateOnly(on),
             Reason = "经评审，项目创新性不足，不予支持（演示数据）",
-        }).ResponseAsync;
+        })).Application;
 
-    public static Task Hold(DemoClients clients, string requestId, string applicationId, Officer officer) =>
-        clients.Payments.HoldPaymentsAsync(new HoldPaymentsRequest
+    public static async Task<PaymentHold> Hold(DemoClients clients, string requestId, string applicationId, Officer officer) =>
+        (await clients.Payments.HoldPaymentsAsync(new HoldPaymentsRequest
         {
             RequestId = requestId,
             ApplicationId = applicationId,
             Reason = "待企业补充提交完税证明后拨付（演示数据）",
             Officer = officer,
-        }).ResponseAsync;
+        })).Hold;
 
     public static Task Flag(DemoClients clients, string requestId, string applicantId, string caseReference, DateOnly on) =>
         clients.CreditRegistry.FlagCreditAsync(new FlagCreditRequest
@@ -83,5 +84,4 @@ internal static class DemoCalls
             CaseReference = caseReference,
             DecidedOn = Date.FromDateOnly(on),
         }).ResponseAsync;
-
 }

@@ -4,16 +4,15 @@ using Grants.Contracts.V1;
 namespace Grants.Cli.Demo;
 
 /// <summary>Takes one demo case through the API: registers its applicant, submits, then makes each call of its
-/// path. Decision dates follow the submission date the server recorded (every step a few days after the one
-/// before, never past the policy's last day), so a replay sends exactly the same requests.</summary>
-internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, RequestIds ids, DemoCase c, DateOnly policyEnd)
+/// path. Some calls carry no date (the server records its own today, e.g. an assessment) and the steps before
+/// approval may not be dated before the previous one, so each decision is dated the day the server recorded for
+/// the latest step: never in the future, never out of order, and the same on a replay, which returns the answers
+/// first recorded.</summary>
+internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, RequestIds ids, DemoCase c)
 {
-    private const int DaysBetweenSteps = 3;
-
     private string _applicantId = "";
     private string _applicationId = "";
-    private DateOnly _submittedOn;
-    private DateOnly _approvedOn;
+    private DateOnly _on;
     private long _award;
     private long _instructed;
     private long _paid;
@@ -30,23 +29,25 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
         CurrentStep = "submit";
         var submitted = await Submit();
         _applicationId = submitted.ApplicationId;
-        _submittedOn = Dates.DateIn(submitted.SubmittedAt);
+        _on = Dates.DateIn(submitted.SubmittedAt);
         _award = c.AwardFen;
         var position = 0;
         foreach (var step in c.Steps)
         {
             position++;
             CurrentStep = EnumNames.Of(step);
-            await Do(step, position, On(position));
+            await Do(step, position, _on);
         }
         return _applicationId;
     }
 
-    private DateOnly On(int position)
+    private void Recorded(Google.Protobuf.WellKnownTypes.Timestamp? at)
     {
-        var room = Math.Max(0, policyEnd.DayNumber - _submittedOn.DayNumber);
-        return _submittedOn.AddDays(Math.Min(position * DaysBetweenSteps, room));
+        if (at is not null && Dates.DateIn(at) > _on)
+            _on = Dates.DateIn(at);
     }
+
+    private async Task Recorded(Task<Application> call) => Recorded((await call).UpdatedAt);
 
     private async Task<string> Register()
     {
@@ -87,15 +88,16 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
         var requestId = ids.Step(c.Index, position, step);
         return step switch
         {
-            DemoStep.ConfirmEligibility => DemoCalls.ConfirmEligibility(clients, requestId, _applicationId, Assessor, on),
-            DemoStep.RejectEligibility => DemoCalls.RejectEligibility(clients, requestId, _applicationId, Assessor, on),
-            DemoStep.Assess => DemoCalls.Assess(clients, requestId, _applicationId, Assessor, c.Score, c.RequestedFen),
-            DemoStep.Withdraw => DemoCalls.Withdraw(clients, requestId, _applicationId),
-            DemoStep.Reject => DemoCalls.Reject(clients, requestId, _applicationId, FirstApprover, on),
+            DemoStep.ConfirmEligibility => Recorded(DemoCalls.ConfirmEligibility(clients, requestId, _applicationId, Assessor, on)),
+            DemoStep.RejectEligibility => Recorded(DemoCalls.RejectEligibility(clients, requestId, _applicationId, Assessor, on)),
+            DemoStep.Assess => Recorded(DemoCalls.Assess(clients, requestId, _applicationId, Assessor, c.Score, c.RequestedFen)),
+            DemoStep.Withdraw => Recorded(DemoCalls.Withdraw(clients, requestId, _applicationId)),
+            DemoStep.Reject => Recorded(DemoCalls.Reject(clients, requestId, _applicationId, FirstApprover, on)),
             DemoStep.Approve or DemoStep.FirstApproval => Approve(requestId, FirstApprover, on),
-            DemoStep.SecondApproval => _secondApprovalRequired ? Approve(requestId, SecondApprover, _approvedOn) : Task.CompletedTask,
-            DemoStep.AmendDown => Amend(requestId, on),
-            DemoStep.Hold => DemoCalls.Hold(clients, requestId, _applicationId, FinanceOfficer),
+            // The second approval is dated like the first, so both name the same fiscal year.
+            DemoStep.SecondApproval => _secondApprovalRequired ? Approve(requestId, SecondApprover, on) : Task.CompletedTask,
+            DemoStep.AmendUp => Amend(requestId, on),
+            DemoStep.Hold => Hold(requestId),
             DemoStep.InstructHalf => Instruct(requestId, _award / 2, on),
             DemoStep.InstructRest => Instruct(requestId, _award - _instructed, on),
             DemoStep.ConfirmLast => Confirm(requestId, position, on),
@@ -115,10 +117,12 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
     private Officer SecondApprover => new() { Id = c.SecondApprover, BureauCode = c.DecidingBureau };
     private Officer FinanceOfficer => new() { Id = c.FinanceOfficer, BureauCode = c.Measure.PayingBureau };
 
+    private async Task Hold(string requestId) =>
+        Recorded((await DemoCalls.Hold(clients, requestId, _applicationId, FinanceOfficer)).ChangedAt);
+
     // The fiscal year is the approval date's calendar year; the ledger is funded before the award commits to it.
     private async Task Approve(string requestId, Officer approver, DateOnly on)
     {
-        _approvedOn = on;
         await budgets.Fund(c, on.Year, on);
         var response = await clients.Approver.ApproveAsync(new ApproveRequest
         {
@@ -132,21 +136,23 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
             Comment = "经集体研究，同意给予支持（演示数据）",
         });
         _secondApprovalRequired = response.SecondApprovalRequired;
+        Recorded(response.Application.UpdatedAt);
     }
 
     private async Task Amend(string requestId, DateOnly on)
     {
-        if (c.AmendedFen >= _award)
+        if (c.AmendedFen <= _award)
             return;
-        await clients.Approver.AmendAwardAsync(new AmendAwardRequest
+        var response = await clients.Approver.AmendAwardAsync(new AmendAwardRequest
         {
             RequestId = requestId,
             ApplicationId = _applicationId,
             Officer = FirstApprover,
             NewAmountFen = c.AmendedFen,
-            Reason = "项目实际投入低于申报预算，按实际投入核减奖励金额（演示数据）",
+            Reason = "企业补充提交追加投入证明，按申报金额核增奖励（演示数据）",
             AmendedOn = Date.FromDateOnly(on),
         });
+        Recorded(response.Application.UpdatedAt);
         _award = c.AmendedFen;
     }
 

@@ -44,7 +44,7 @@ public static class DemoPlan
     }
 
     /// <summary>A request between a typical low and high (within the measure's floor and cap), an award of about
-    /// nine tenths of it, and an amendment down to about four fifths of the award; never below the floor.</summary>
+    /// nine tenths of it (never below the floor), and an amendment that raises the award to the amount requested.</summary>
     private static (long Requested, long Award, long Amended) Amounts(Faker f, DemoMeasure m)
     {
         var floor = Math.Max(m.FloorFen, Math.Min(m.CapFen / 5, TypicalLowFen));
@@ -53,8 +53,7 @@ public static class DemoPlan
         var low = Math.Min(lowUnits * Unit, high);
         var highUnits = high / Unit;
         var requested = highUnits >= lowUnits ? f.Random.Long(lowUnits, highUnits) * Unit : high;
-        var award = Math.Max(low, requested * 9 / 10 / Unit * Unit);
-        var amended = Math.Max(low, award * 4 / 5 / Unit * Unit);
-        return (requested, Math.Min(award, requested), Math.Min(amended, award));
+        var award = Math.Min(requested, Math.Max(low, requested * 9 / 10 / Unit * Unit));
+        return (requested, award, requested);
     }
 }

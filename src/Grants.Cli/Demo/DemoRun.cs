@@ -28,7 +28,7 @@ internal sealed class DemoRun(GrantsConnection connection, TextWriter output, in
         for (var index = 0; index < applications; index++)
         {
             var demoCase = DemoPlan.Case(seed, index, measures);
-            var lifecycle = new DemoLifecycle(_clients, budgets, _ids, demoCase, policy.InForceTo.ToDateOnly());
+            var lifecycle = new DemoLifecycle(_clients, budgets, _ids, demoCase);
             string applicationId;
             try
             {
@@ -44,7 +44,7 @@ internal sealed class DemoRun(GrantsConnection connection, TextWriter output, in
             finals.Add((demoCase, application));
             await output.WriteLineAsync(
                 $"{index + 1,4}/{applications}  {application.ApplicationId}  {EnumNames.Of(application.Status),-24} " +
-                $"{demoCase.Measure.Id,-14} {demoCase.DecidingBureau,-8} {Yuan.Format(demoCase.AwardFen),16}  {demoCase.PayeeName}");
+                $"{demoCase.Measure.Id,-14} {demoCase.DecidingBureau,-8} {Yuan.Format(Amount(application)),16}  {demoCase.PayeeName}");
         }
         await output.WriteLineAsync();
         Summary(finals).Write(output);
@@ -78,6 +78,10 @@ internal sealed class DemoRun(GrantsConnection connection, TextWriter output, in
         var usable = DemoMeasure.Usable(catalog.Measures);
         return usable.Count > 0 ? usable : throw new CliException($"{PolicyId} has no monetary measure with a cap in force", ExitCodes.Refused);
     }
+
+    /// <summary>The award in force once approved, else what was requested.</summary>
+    private static long Amount(Application application) =>
+        application.Award?.CurrentAmountFen ?? application.RequestedAmountFen;
 
     private static Table Summary(IReadOnlyList<(DemoCase Case, Application Application)> finals)
     {
