@@ -11,6 +11,9 @@ public sealed partial class GrantsDesk
     /// <summary>HP-2024-3 art.2: coordination only, no money.</summary>
     public const string Art2 = "HP-2024-3/2";
 
+    /// <summary>HP-2024-3 art.3: subsidy to a fintech enterprise, at most 100,000,000 yuan, HP-STC pays (HP-IPO also responsible).</summary>
+    public const string Art3 = "HP-2024-3/3";
+
     public static string NewRequestId() => Guid.NewGuid().ToString("N");
 
     public async Task<Application> Submit(string applicant, string measure = Art1, long? amountFen = 50_000_000)
@@ -46,10 +49,11 @@ public sealed partial class GrantsDesk
         })).Application;
     }
 
-    public static ApproveRequest Approval(string applicationId, long amountFen, Officer? approver = null, Date? on = null) => new()
+    public static ApproveRequest Approval(string applicationId, long amountFen, Officer? approver = null, Date? on = null,
+                                          string paying = Officers.Ipo) => new()
     {
         RequestId = NewRequestId(), ApplicationId = applicationId, Approver = approver ?? Officers.Approver, AmountFen = amountFen,
-        FiscalYear = on?.Year ?? 2025, PayingBureauCode = Officers.Ipo, ApprovedOn = on ?? Officers.On(2025, 6, 3), Comment = "approved",
+        FiscalYear = on?.Year ?? 2025, PayingBureauCode = paying, ApprovedOn = on ?? Officers.On(2025, 6, 3), Comment = "approved",
     };
 
     public async Task<Application> Approved(string applicant, long amountFen = 50_000_000)

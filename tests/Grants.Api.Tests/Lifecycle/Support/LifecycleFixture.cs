@@ -1,3 +1,4 @@
+using Grants.Api.Auth;
 using Grants.Api.Tests.Infrastructure;
 using Grants.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,11 @@ public sealed class LifecycleFixture : IAsyncLifetime
     public GrantsServer Server => _server ?? throw new InvalidOperationException("The fixture is not initialised yet.");
 
     public GrantsDesk Desk => new(Server, Database.DataSource);
+
+    /// <summary>Keys scoped to 区科委 (HP-STC) only, besides the unrestricted key per role.</summary>
+    public static TestApiKey StcAuditor { get; } = new("stc-auditor", TestApiKey.NewKey(), [Roles.Auditor], Bureaus: [Officers.Stc]);
+
+    public static TestApiKey StcApprover { get; } = new("stc-approver", TestApiKey.NewKey(), [Roles.Approver], Bureaus: [Officers.Stc]);
 
     public async Task InitializeAsync()
     {
@@ -41,5 +47,5 @@ public sealed class LifecycleFixture : IAsyncLifetime
     }
 
     private Task<GrantsServer> StartServer() =>
-        GrantsServer.Start(Database.ConnectionString, configure: builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        GrantsServer.Start(Database.ConnectionString, [.. TestApiKey.OnePerRole(), StcAuditor, StcApprover], configure: builder => builder.Services.AddSingleton<TimeProvider>(Clock));
 }
