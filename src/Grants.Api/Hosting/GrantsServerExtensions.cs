@@ -2,6 +2,7 @@ using Grants.Api.Auth;
 using Grants.Api.Errors;
 using Grants.Api.Idempotency;
 using Grants.Api.Operations;
+using Grants.Api.Services.Catalog;
 using Grants.Api.Storage;
 using Grants.Api.Telemetry;
 using Grants.Domain.Catalog;
@@ -52,6 +53,7 @@ public static partial class GrantsServerExtensions
         services.AddSingleton(new ApiKeyRegistry(configuration.GetSection("Grants:ApiKeys").Get<List<ApiKeyOptions>>() ?? []));
         services.AddSingleton<IdempotencyGuard>();
         services.AddGrantsCommands();
+        services.AddCatalogApplicantBudgetServices(configuration);
 
         services.AddSingleton<CommandTelemetryInterceptor>();
         services.AddSingleton<ExceptionInterceptor>();
@@ -107,6 +109,9 @@ public static partial class GrantsServerExtensions
         app.UseMiddleware<ApiKeyMiddleware>();
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
+        app.MapGrpcService<CatalogService>();
+        app.MapGrpcService<Services.Applicants.ApplicantService>();
+        app.MapGrpcService<Services.Budgets.BudgetService>();
         app.MapGrpcService<Services.Applications.ApplicationService>();
         app.MapGrpcService<Services.Disbursements.DisbursementService>();
         app.MapGrpcService<Services.Clawbacks.ClawbackService>();

@@ -42,6 +42,10 @@ public sealed class GrantsServer : IAsyncDisposable
             .GroupBy(x => x.Role).ToDictionary(g => g.Key, g => g.First().Key);
     }
 
+    /// <summary>The personal ID hashing key every test server uses (an explicit database needs one); one per test
+    /// run, so a restarted server still recognises the persons registered before.</summary>
+    public static readonly string PersonalIdKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public WebApplication App { get; }
     public Uri Address { get; }
     public IReadOnlyList<TestApiKey> Keys { get; }
@@ -60,6 +64,7 @@ public sealed class GrantsServer : IAsyncDisposable
             ["GRANTS_DB"] = connectionString,
             ["GRANTS_URLS"] = "http://127.0.0.1:0",
             ["Grants:DevKeys"] = "false",
+            ["Grants:PersonalIdKey"] = PersonalIdKey,
         };
         foreach (var (key, index) in keys.Select((k, i) => (k, i)))
         {
