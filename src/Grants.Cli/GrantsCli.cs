@@ -19,6 +19,7 @@ public static class GrantsCli
         new LedgersCommand(),
         new HealthCommand(),
         new DemoCommand(),
+        new Audit.AuditCommands(),
     ];
 
     public static RootCommand Build(CliEnvironment environment)

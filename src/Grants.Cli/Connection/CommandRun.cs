@@ -30,7 +30,7 @@ public sealed class CommandRun
         try
         {
             address = cli.ServerAddress(parse);
-            using var connection = new GrantsConnection(address, ApiKeys.Resolve(cli.Environment), CliContext.CallTimeout, ct);
+            using var connection = new GrantsConnection(address, () => ApiKeys.Resolve(cli.Environment), CliContext.CallTimeout, ct);
             return await body(new CommandRun(parse, connection, ct));
         }
         catch (RpcException e)

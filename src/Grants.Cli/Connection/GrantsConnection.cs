@@ -8,14 +8,15 @@ namespace Grants.Cli.Connection;
 public sealed class GrantsConnection : IDisposable
 {
     private readonly GrpcChannel _channel;
-    private readonly ApiKeys _keys;
+    private readonly Lazy<ApiKeys> _keys;
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _cancellation;
 
-    public GrantsConnection(Uri address, ApiKeys keys, TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="keys">Read when a client first needs a key, so `grants health` works without any.</param>
+    public GrantsConnection(Uri address, Func<ApiKeys> keys, TimeSpan timeout, CancellationToken cancellation)
     {
         Address = address;
-        _keys = keys;
+        _keys = new Lazy<ApiKeys>(keys);
         _timeout = timeout;
         _cancellation = cancellation;
         _channel = GrpcChannel.ForAddress(address);
@@ -26,7 +27,7 @@ public sealed class GrantsConnection : IDisposable
     /// <summary>A generated client (e.g. CatalogService.CatalogServiceClient) calling with the key for the first of
     /// <paramref name="roles"/> available.</summary>
     public TClient Client<TClient>(IReadOnlyList<string> roles) where TClient : ClientBase<TClient> =>
-        Create<TClient>(_keys.For(roles));
+        Create<TClient>(_keys.Value.For(roles));
 
     public TClient Client<TClient>(string role) where TClient : ClientBase<TClient> => Client<TClient>([role]);
 

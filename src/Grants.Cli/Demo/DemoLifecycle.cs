@@ -96,7 +96,7 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
             DemoStep.Approve or DemoStep.FirstApproval => Approve(requestId, FirstApprover, on),
             // The second approval is dated like the first, so both name the same fiscal year.
             DemoStep.SecondApproval => _secondApprovalRequired ? Approve(requestId, SecondApprover, on) : Task.CompletedTask,
-            DemoStep.AmendUp => Amend(requestId, on),
+            DemoStep.AmendDown => Amend(requestId, on),
             DemoStep.Hold => Hold(requestId),
             DemoStep.InstructHalf => Instruct(requestId, _award / 2, on),
             DemoStep.InstructRest => Instruct(requestId, _award - _instructed, on),
@@ -141,7 +141,7 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
 
     private async Task Amend(string requestId, DateOnly on)
     {
-        if (c.AmendedFen <= _award)
+        if (c.AmendedFen >= _award)
             return;
         var response = await clients.Approver.AmendAwardAsync(new AmendAwardRequest
         {
@@ -149,7 +149,7 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
             ApplicationId = _applicationId,
             Officer = FirstApprover,
             NewAmountFen = c.AmendedFen,
-            Reason = "企业补充提交追加投入证明，按申报金额核增奖励（演示数据）",
+            Reason = "项目实际投入低于申报预算，按实际投入核减奖励金额（演示数据）",
             AmendedOn = Date.FromDateOnly(on),
         });
         Recorded(response.Application.UpdatedAt);

@@ -44,7 +44,7 @@ public static class DemoPlan
     }
 
     /// <summary>A request between a typical low and high (within the measure's floor and cap), an award of about
-    /// nine tenths of it (never below the floor), and an amendment that raises the award to the amount requested.</summary>
+    /// nine tenths of it, and an amendment cutting the award to about four fifths; never below the floor.</summary>
     private static (long Requested, long Award, long Amended) Amounts(Faker f, DemoMeasure m)
     {
         var floor = Math.Max(m.FloorFen, Math.Min(m.CapFen / 5, TypicalLowFen));
@@ -54,6 +54,7 @@ public static class DemoPlan
         var highUnits = high / Unit;
         var requested = highUnits >= lowUnits ? f.Random.Long(lowUnits, highUnits) * Unit : high;
         var award = Math.Min(requested, Math.Max(low, requested * 9 / 10 / Unit * Unit));
-        return (requested, award, requested);
+        var amended = Math.Min(award, Math.Max(low, award * 4 / 5 / Unit * Unit));
+        return (requested, award, amended);
     }
 }

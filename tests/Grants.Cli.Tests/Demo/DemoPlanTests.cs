@@ -43,8 +43,8 @@ public sealed class DemoPlanTests
     {
         foreach (var c in Plan())
         {
-            Assert.InRange(c.AwardFen, Math.Max(1, c.Measure.FloorFen), c.AmendedFen);
-            Assert.Equal(c.RequestedFen, c.AmendedFen);
+            Assert.InRange(c.AmendedFen, Math.Max(1, c.Measure.FloorFen), c.AwardFen);
+            Assert.InRange(c.AwardFen, c.AmendedFen, c.RequestedFen);
             Assert.InRange(c.RequestedFen, c.AwardFen, c.Measure.CapFen);
             Assert.Equal(0, c.AwardFen % 10_000);
         }
@@ -117,7 +117,7 @@ public sealed class DemoPlanTests
         {
             var steps = DemoPaths.Steps(path).ToList();
             var approval = steps.FindIndex(s => s is DemoStep.Approve or DemoStep.SecondApproval);
-            var payment = steps.FindIndex(s => s is DemoStep.InstructHalf or DemoStep.Hold or DemoStep.AmendUp);
+            var payment = steps.FindIndex(s => s is DemoStep.InstructHalf or DemoStep.Hold or DemoStep.AmendDown);
             Assert.True(payment < 0 || (approval >= 0 && approval < payment), $"{path}: payment before approval");
         }
     }

@@ -69,6 +69,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task GivenAnUnreadableDevKeysFile_WhenHealthIsAsked_ThenNoKeyIsRead()
+    {
+        Directory.CreateDirectory(Path.Combine(_directory.FullName, ".grants"));
+        await File.WriteAllTextAsync(Path.Combine(_directory.FullName, ".grants", "dev-keys.json"), "{ not json");
+
+        var (code, _, error) = await Run("health", "--url", "http://127.0.0.1:9");
+
+        Assert.Equal(ExitCodes.Unavailable, code);
+        Assert.DoesNotContain("dev-keys.json", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void GivenGrantsUrl_WhenNoUrlOption_ThenTheVariableIsUsed()
     {
         var cli = new CliContext(CliEnvironment.Of(new Dictionary<string, string> { ["GRANTS_URL"] = "http://10.0.0.5:6000" }, _directory.FullName));
