@@ -20,6 +20,7 @@ public static class MethodRoles
     private static readonly string[] Everyone = [.. All];
     private static readonly string[] Readers = [ApplicantPortal, Assessor, Approver, Finance, Auditor, Admin];
     private static readonly string[] BudgetReaders = [Approver, Finance, Auditor, Admin];
+    private static readonly string[] Auditors = [Auditor, Admin];
 
     public static readonly FrozenDictionary<string, IReadOnlySet<string>> Table = new Dictionary<string, string[]>
     {
@@ -62,6 +63,14 @@ public static class MethodRoles
         [Rpc("ClawbackService", "RecordRecovery")] = [Finance],
         [Rpc("ClawbackService", "OffsetClawback")] = [Finance],
         [Rpc("ClawbackService", "WriteOff")] = [Finance],
+
+        [Rpc("AuditService", "StreamEvents")] = Auditors,
+        [Rpc("AuditService", "GetApplicationHistory")] = Auditors,
+        [Rpc("AuditService", "GetApplicationAsOf")] = Auditors,
+        [Rpc("AuditService", "GetLedgersAsOf")] = Auditors,
+        [Rpc("AuditService", "GetDigest")] = Auditors,
+        [Rpc("AuditService", "Verify")] = Auditors,
+        [Rpc("AuditService", "RebuildCompare")] = Auditors,
     }.ToFrozenDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>True for "/grpc.health.v1.Health/Check" and the other anonymous services' methods.</summary>

@@ -115,6 +115,7 @@ public static partial class GrantsServerExtensions
         app.MapGrpcService<Services.Applications.ApplicationService>();
         app.MapGrpcService<Services.Disbursements.DisbursementService>();
         app.MapGrpcService<Services.Clawbacks.ClawbackService>();
+        app.MapGrpcService<Services.Audit.AuditService>();
         return app;
     }
 
