@@ -36,6 +36,20 @@ public sealed class RegisterPersonTests(RegistryFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task GivenARegisteredPerson_WhenRetried_ThenTheSameResponseWithoutWritingAndAnotherNumberUnderThatRequestIdIsRefused()
+    {
+        var request = TestIdentities.Person(await Employer(), TestIdentities.ResidentId());
+        var first = await Portal.RegisterPersonAsync(request);
+        var before = await fixture.WrittenSoFar();
+
+        Assert.Equal(first, await Portal.RegisterPersonAsync(request));
+        var otherNumber = request.Clone();
+        otherNumber.ResidentIdNumber = TestIdentities.ResidentId();
+        await RpcAssert.Refused(StatusCode.AlreadyExists, () => Portal.RegisterPersonAsync(otherNumber).ResponseAsync);
+        Assert.Equal(before, await fixture.WrittenSoFar());
+    }
+
+    [Fact]
     public async Task GivenAPassport_WhenRegisteringAPerson_ThenItIsMaskedWithItsNationality()
     {
         var request = new RegisterPersonRequest

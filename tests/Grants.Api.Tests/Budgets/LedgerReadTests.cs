@@ -1,8 +1,11 @@
 using Grants.Api.Auth;
+using LedgerGauge = Grants.Api.Services.Budgets.LedgerGauge;
+using Grants.Api.Telemetry;
 using Grants.Api.Tests.Applicants;
 using Grants.Api.Tests.Catalog;
 using Grants.Contracts.V1;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grants.Api.Tests.Budgets;
 
@@ -75,6 +78,17 @@ public sealed class LedgerReadTests(RegistryFixture fixture) : IClassFixture<Reg
         await RpcAssert.Refused(StatusCode.PermissionDenied, () => pudong.ListLedgersAsync(new ListLedgersRequest { BureauCode = "HP-IPO" }).ResponseAsync);
         await RpcAssert.Refused(StatusCode.PermissionDenied, () =>
             pudong.GetLedgerAsync(new GetLedgerRequest { BureauCode = "HP-IPO", FiscalYear = 2025, MeasureId = "HP-2024-3/16" }).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task GivenALedger_WhenTheGaugeRefreshes_ThenItsAvailableAmountIsObservable()
+    {
+        await Finance.AppropriateAsync(BudgetRequests.Appropriate("HP-STC", 2025, "HP-2024-3/10", 1_234_567_89));
+        var gauge = fixture.Server.App.Services.GetRequiredService<LedgerGauge>();
+
+        await gauge.Refresh(CancellationToken.None);
+
+        Assert.Contains(new LedgerAvailable("HP-STC", 2025, "HP-2024-3/10", 1_234_567_89), gauge.Snapshot());
     }
 
     [Fact]
