@@ -23,18 +23,20 @@ public static class ListenEndpoints
         var urls = configuration["GRANTS_URLS"] is { Length: > 0 } grants ? grants
             : configuration["urls"] is { Length: > 0 } standard ? standard
             : $"{(tlsConfigured ? "https" : "http")}://127.0.0.1:{DefaultPort}";
-        return Parse(urls, tlsConfigured);
+        // Only for a private network behind a TLS-terminating proxy (e.g. docker-compose): an explicit, logged choice.
+        var plaintextOnNetwork = configuration.GetValue<bool>("Grants:AllowPlaintextOnNetwork");
+        return Parse(urls, tlsConfigured, plaintextOnNetwork);
     }
 
-    public static IReadOnlyList<ListenEndpoint> Parse(string urls, bool tlsConfigured)
+    public static IReadOnlyList<ListenEndpoint> Parse(string urls, bool tlsConfigured, bool plaintextOnNetwork = false)
     {
         var endpoints = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(url => ParseOne(url, tlsConfigured))
+            .Select(url => ParseOne(url, tlsConfigured, plaintextOnNetwork))
             .ToList();
         return endpoints.Count > 0 ? endpoints : throw new InvalidOperationException("No URL to listen on.");
     }
 
-    private static ListenEndpoint ParseOne(string url, bool tlsConfigured)
+    private static ListenEndpoint ParseOne(string url, bool tlsConfigured, bool plaintextOnNetwork)
     {
         var schemeEnd = url.IndexOf("://", StringComparison.Ordinal);
         var scheme = schemeEnd > 0 ? url[..schemeEnd].ToLowerInvariant() : "";
@@ -50,7 +52,7 @@ public static class ListenEndpoints
 
         if (tls && !tlsConfigured)
             throw Refused(url, "https needs a certificate: set Grants:Tls:CertificatePath");
-        if (!tls && !IPAddress.IsLoopback(address))
+        if (!tls && !IPAddress.IsLoopback(address) && !plaintextOnNetwork)
             throw Refused(url, "plaintext (h2c) is only allowed on a loopback address; configure Grants:Tls and use https://");
         return new ListenEndpoint(address, port, tls);
     }

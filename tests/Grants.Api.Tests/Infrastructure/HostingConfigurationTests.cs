@@ -104,6 +104,18 @@ public sealed class HostingConfigurationTests
     }
 
     [Fact]
+    public void GivenPlaintextOnANetworkAddress_WhenExplicitlyAllowed_ThenBoundAndOtherwiseRefused()
+    {
+        Assert.Throws<InvalidOperationException>(() => ListenEndpoints.From(Config(("GRANTS_URLS", "http://0.0.0.0:5077")), false));
+
+        var endpoint = Assert.Single(ListenEndpoints.From(
+            Config(("GRANTS_URLS", "http://0.0.0.0:5077"), ("Grants:AllowPlaintextOnNetwork", "true")), false));
+
+        Assert.False(endpoint.Tls);
+        Assert.Equal(System.Net.IPAddress.Any, endpoint.Address);
+    }
+
+    [Fact]
     public void GivenClientCertificatesWithoutAServerCertificate_WhenTlsIsRead_ThenRefused()
     {
         Assert.Throws<InvalidOperationException>(() => TlsSettings.From(Config(("Grants:Tls:RequireClientCertificate", "true"))));
