@@ -1,4 +1,5 @@
 using Grants.Domain;
+using Grants.Domain.Catalog;
 using Grants.Domain.Applications.Approving;
 using Npgsql;
 using ApplicationId = Grants.Domain.ApplicationId;
@@ -39,6 +40,20 @@ internal sealed class AwardWriter(NpgsqlConnection c, NpgsqlTransaction t, DateT
         {
             throw new LedgerRefusedException(await WhyNot(e));
         }
+    }
+
+    /// <summary>No money is instructed for payment outside the policy's validity window (file 000: not after 2027-12-31).</summary>
+    public async Task EnsureInWindow(MeasureId measure, DateOnly on, string action)
+    {
+        if (await Sql.Affects(c, t, ct, """
+                select 1 from grants.catalog_measures where measure_id = $1 and $2 between valid_from and valid_to
+                """, measure.Value, on))
+        {
+            return;
+        }
+
+        throw new LedgerRefusedException(new DomainError(LedgerErrorCodes.OutsidePolicyWindow,
+            $"{LimitNames.Article(measure)} is not in force on {on:yyyy-MM-dd}: nothing may be {action} under it on that date"));
     }
 
     public Task Amend(ApplicationId application, Money delta) =>

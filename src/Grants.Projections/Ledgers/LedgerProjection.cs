@@ -91,6 +91,7 @@ public sealed class LedgerProjection : IInlineProjection
                 break;
             case TrancheInstructed e:
                 await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "paid");
+                await awards.EnsureInWindow(e.Ledger.Measure, e.InstructedOn, "instructed for payment");
                 break;
             case PaymentConfirmed e:
                 await budgets.Pay(e.Ledger.Budget, e.Amount);

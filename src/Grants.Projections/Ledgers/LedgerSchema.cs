@@ -72,4 +72,14 @@ public static class LedgerSchema
             valid_to date not null
         );
         """);
+
+    /// <summary>One person may be registered through several employers, each registration flagged and cleared on its
+    /// own (the decider refuses a second flag, or a clear without a flag, per registration), while the database locks
+    /// one row per beneficiary. Counting open flags keeps the person flagged until every registration is cleared.</summary>
+    public static readonly Migration V2 = new("ledgers", 2, """
+        alter table grants.beneficiary_standing add column open_flags int not null default 0;
+        update grants.beneficiary_standing set open_flags = case when flagged then 1 else 0 end;
+        alter table grants.beneficiary_standing
+            add constraint beneficiary_standing_flags_non_negative check (open_flags >= 0);
+        """);
 }

@@ -12,10 +12,15 @@ internal sealed class StandingWriter(NpgsqlConnection c, NpgsqlTransaction t, Da
         on conflict (beneficiary_key) do nothing
         """, beneficiaryKey, at);
 
+    /// <summary>A flag opens one more case against the beneficiary; a clear closes one. Flagged while any is open.</summary>
     public Task Set(string beneficiaryKey, bool flagged, string registryReference) => Sql.Execute(c, t, ct, """
-        insert into grants.beneficiary_standing (beneficiary_key, flagged, registry_reference, updated_at) values ($1, $2, $3, $4)
+        insert into grants.beneficiary_standing (beneficiary_key, flagged, open_flags, registry_reference, updated_at)
+        values ($1, $2, case when $2 then 1 else 0 end, $3, $4)
         on conflict (beneficiary_key) do update
-           set flagged = excluded.flagged, registry_reference = excluded.registry_reference, updated_at = excluded.updated_at
+           set open_flags = greatest(beneficiary_standing.open_flags + case when $2 then 1 else -1 end, 0),
+               flagged = beneficiary_standing.open_flags + case when $2 then 1 else -1 end > 0,
+               registry_reference = excluded.registry_reference,
+               updated_at = excluded.updated_at
         """, beneficiaryKey, flagged, registryReference, at);
 
     public async Task EnsureNotFlagged(string beneficiaryKey, string action)
