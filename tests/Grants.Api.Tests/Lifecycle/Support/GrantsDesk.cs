@@ -12,7 +12,9 @@ using Grants.Domain.Catalog;
 using Grants.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using GetLedgerRequest = Grants.Contracts.V1.GetLedgerRequest;
 using ApplicationServiceClient = Grants.Contracts.V1.ApplicationService.ApplicationServiceClient;
+using BudgetServiceClient = Grants.Contracts.V1.BudgetService.BudgetServiceClient;
 using ClawbackServiceClient = Grants.Contracts.V1.ClawbackService.ClawbackServiceClient;
 using DisbursementServiceClient = Grants.Contracts.V1.DisbursementService.DisbursementServiceClient;
 
@@ -20,7 +22,7 @@ namespace Grants.Api.Tests.Lifecycle.Support;
 
 /// <summary>What the scenarios need around the API under test: clients per calling system, and the givens (applicants,
 /// appropriations, credit flags) put in through the server's own command path, so these tests do not depend on the
-/// services that own them. Ledgers and the event count are read straight from the database.</summary>
+/// services that own them. Ledgers are read through BudgetService, the event count straight from the database.</summary>
 public sealed partial class GrantsDesk(GrantsServer server, NpgsqlDataSource db)
 {
     private static int _applicants;
@@ -32,6 +34,7 @@ public sealed partial class GrantsDesk(GrantsServer server, NpgsqlDataSource db)
     public DisbursementServiceClient Treasury => server.Client<DisbursementServiceClient>(Roles.Finance);
     public ClawbackServiceClient Clawbacks => server.Client<ClawbackServiceClient>(Roles.Finance);
     public ClawbackServiceClient ApproverClawbacks => server.Client<ClawbackServiceClient>(Roles.Approver);
+    public BudgetServiceClient Budgets => server.Client<BudgetServiceClient>(Roles.Finance);
 
     /// <summary>A registered fintech enterprise (eligible under HP-2024-3 art.1 and art.3) with a valid 统一社会信用代码.</summary>
     public async Task<string> RegisterEnterprise(ApplicantKind kind = ApplicantKind.FintechEnterprise)
@@ -61,20 +64,13 @@ public sealed partial class GrantsDesk(GrantsServer server, NpgsqlDataSource db)
         return Run(Streams.Applicant(id), s => ApplicantDecider.Decide(command, s));
     }
 
-    /// <summary>The budget line as grants.budget_ledgers holds it.</summary>
+    /// <summary>The budget line as BudgetService.GetLedger reports it (its available amount checked against the others).</summary>
     public async Task<BudgetLine> Ledger(string bureau, int fiscalYear, string measure)
     {
-        await using var command = db.CreateCommand("""
-            select appropriated_fen, committed_fen, paid_fen, recovered_fen from grants.budget_ledgers
-            where bureau = $1 and fiscal_year = $2 and measure_id = $3
-            """);
-        command.Parameters.Add(new NpgsqlParameter { Value = bureau });
-        command.Parameters.Add(new NpgsqlParameter { Value = fiscalYear });
-        command.Parameters.Add(new NpgsqlParameter { Value = measure });
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync()
-            ? new BudgetLine(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3))
-            : new BudgetLine(0, 0, 0, 0);
+        var ledger = (await Budgets.GetLedgerAsync(new GetLedgerRequest { BureauCode = bureau, FiscalYear = fiscalYear, MeasureId = measure })).Ledger;
+        var line = new BudgetLine(ledger.AppropriatedFen, ledger.CommittedFen, ledger.PaidFen, ledger.RecoveredFen);
+        Assert.Equal(line.Available, ledger.AvailableFen);
+        return line;
     }
 
     public async Task<long> EventCount(string? type = null)
