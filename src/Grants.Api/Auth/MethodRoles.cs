@@ -20,6 +20,7 @@ public static class MethodRoles
     private static readonly string[] Everyone = [.. All];
     private static readonly string[] Readers = [ApplicantPortal, Assessor, Approver, Finance, Auditor, Admin];
     private static readonly string[] BudgetReaders = [Approver, Finance, Auditor, Admin];
+    private static readonly string[] FinanceReaders = [Finance, Auditor, Admin];
     private static readonly string[] Auditors = [Auditor, Admin];
 
     public static readonly FrozenDictionary<string, IReadOnlySet<string>> Table = new Dictionary<string, string[]>
@@ -71,6 +72,12 @@ public static class MethodRoles
         [Rpc("AuditService", "GetDigest")] = Auditors,
         [Rpc("AuditService", "Verify")] = Auditors,
         [Rpc("AuditService", "RebuildCompare")] = Auditors,
+
+        [Rpc("ReconciliationService", "ListInstructions")] = FinanceReaders,
+        [Rpc("ReconciliationService", "ImportStatement")] = [Finance],
+        [Rpc("ReconciliationService", "ListItems")] = FinanceReaders,
+        [Rpc("ReconciliationService", "ResolveItem")] = [Finance],
+        [Rpc("ReconciliationService", "GetReport")] = FinanceReaders,
     }.ToFrozenDictionary(e => e.Key, e => (IReadOnlySet<string>)e.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>True for "/grpc.health.v1.Health/Check" and the other anonymous services' methods.</summary>

@@ -116,6 +116,7 @@ public static partial class GrantsServerExtensions
         app.MapGrpcService<Services.Disbursements.DisbursementService>();
         app.MapGrpcService<Services.Clawbacks.ClawbackService>();
         app.MapGrpcService<Services.Audit.AuditService>();
+        app.MapGrpcService<Services.Reconciliation.ReconciliationService>();
         return app;
     }
 
