@@ -45,8 +45,8 @@ public sealed class InstructionQueries(NpgsqlDataSource dataSource)
         return (await ReadAll(command, ct)).ToDictionary(r => r.Reference, StringComparer.Ordinal);
     }
 
-    /// <summary>One instruction as the given transaction sees it: inside an append, after the projections ran.</summary>
-    public static async Task<InstructionRow?> Find(NpgsqlConnection connection, NpgsqlTransaction transaction, string reference, CancellationToken ct)
+    /// <summary>One instruction as the given transaction sees it (inside an append: after the projections ran).</summary>
+    public static async Task<InstructionRow?> Find(NpgsqlConnection connection, NpgsqlTransaction? transaction, string reference, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand($"select {Columns} from grants.finance_instructions where reference = $1", connection, transaction)
         {
