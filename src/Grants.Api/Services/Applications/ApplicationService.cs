@@ -6,7 +6,6 @@ using Grants.Contracts.V1;
 using Grants.Domain;
 using Grants.Domain.Applications;
 using Grants.Domain.Applications.Submitting;
-using Grants.Domain.Applications.Withdrawing;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
 using Grpc.Core;
@@ -53,37 +52,4 @@ public sealed partial class ApplicationService(
                     Note: new StepNote(Title: title, Description: description.Length == 0 ? null : description),
                     Applicant: applicant, FieldNames: SubmitFields));
         });
-
-    public override Task<WithdrawResponse> Withdraw(WithdrawRequest request, ServerCallContext context) =>
-        guard.Execute<WithdrawRequest, WithdrawResponse>(context, request, async write =>
-        {
-            var checks = new RequestChecks();
-            var id = checks.ApplicationId(request.ApplicationId);
-            var reason = checks.Text(request.Reason, "reason", WireChecks.ReasonMax);
-            checks.ThrowIfInvalid();
-
-            var command = new WithdrawApplication(id, reason, time.Today());
-            return await _writes.Run(write, id, d =>
-                {
-                    ApplicationScope.EnsureCanReach(CallerContext.Of(context), d.Catalog, d.State);
-                    return ApplicationDecider.Decide(command, d.State, d.Context);
-                },
-                r => new WithdrawResponse { Application = ApplicationView.Build(r) });
-        });
-
-    public override async Task<GetApplicationResponse> GetApplication(GetApplicationRequest request, ServerCallContext context)
-    {
-        var checks = new RequestChecks();
-        var id = checks.ApplicationId(request.ApplicationId);
-        checks.ThrowIfInvalid();
-
-        var ct = context.CancellationToken;
-        var history = await ApplicationHistory.Load(store, id, ct);
-        if (!history.State.Exists)
-            throw ApiError.NotFound("application", id.Value).ToRpcException();
-        var current = await catalog.Current(ct);
-        ApplicationScope.EnsureCanReach(CallerContext.Of(context), current, history.State);
-        var extras = await ApplicationExtras.Read(db, id.Value, ct);
-        return new GetApplicationResponse { Application = ApplicationView.Build(new ApplicationRecord(history, extras, current)) };
-    }
 }
