@@ -39,7 +39,7 @@ public sealed record ApplicationWriteOptions(
 /// was read but gets no event must still be at the version read when the append commits, or the decision is retried
 /// on fresh state (the guard retries ConcurrencyException). The response is built inside the transaction from the
 /// stored events, and recorded there for idempotent replay.</summary>
-public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, StreamLoader loader)
+public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, StreamLoader loader, Money dualApprovalThreshold)
 {
     public async Task<TResponse> Run<TResponse>(
         IdempotentWrite<TResponse> write,
@@ -57,6 +57,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         var context = new ApplicationContext(catalog, await Applicant(history.State.ApplicantId ?? options.Applicant, ct))
         {
             OffsetAgainst = other?.State ?? (options.OffsetAgainst == id ? history.State : null),
+            DualApprovalThreshold = dualApprovalThreshold,
         };
 
         var result = decide(new ApplicationDecision(history, context, other));

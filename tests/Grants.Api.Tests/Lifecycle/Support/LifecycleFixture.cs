@@ -8,9 +8,18 @@ namespace Grants.Api.Tests.Lifecycle.Support;
 /// <summary>xunit class fixture: a fresh database and the real server on it, one key per role, with the server's
 /// clock at <see cref="TestClock.June2nd2025"/>. (GrantsServerFixture runs on the machine's clock; submissions are
 /// dated "today", which must fall inside a policy's window for these tests to mean the same every year.)</summary>
-public sealed class LifecycleFixture : IAsyncLifetime
+public class LifecycleFixture : IAsyncLifetime
 {
+    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private GrantsServer? _server;
+
+    public LifecycleFixture()
+        : this(null)
+    {
+    }
+
+    /// <param name="settings">Server configuration on top of the test defaults.</param>
+    protected LifecycleFixture(IReadOnlyDictionary<string, string?>? settings) => _settings = settings;
 
     public DatabaseFixture Database { get; } = new();
 
@@ -47,5 +56,5 @@ public sealed class LifecycleFixture : IAsyncLifetime
     }
 
     private Task<GrantsServer> StartServer() =>
-        GrantsServer.Start(Database.ConnectionString, [.. TestApiKey.OnePerRole(), StcAuditor, StcApprover], configure: builder => builder.Services.AddSingleton<TimeProvider>(Clock));
+        GrantsServer.Start(Database.ConnectionString, [.. TestApiKey.OnePerRole(), StcAuditor, StcApprover], _settings, configure: builder => builder.Services.AddSingleton<TimeProvider>(Clock));
 }
