@@ -20,6 +20,7 @@ public static class GrantsCli
         new HealthCommand(),
         new DemoCommand(),
         new Audit.AuditCommands(),
+        new Finance.FinanceCommands(),
     ];
 
     public static RootCommand Build(CliEnvironment environment)
