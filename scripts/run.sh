@@ -23,7 +23,10 @@ if [ "$demo" -eq 1 ]; then
   first_url="${GRANTS_URLS:-${ASPNETCORE_URLS:-}}"
   export GRANTS_URL="${GRANTS_URL:-${first_url%%;*}}"
   [ -n "$GRANTS_URL" ] || unset GRANTS_URL
-  dotnet "$server_dll" &
+  # The demo makes some 600 calls; ASP.NET Core's per-request log lines would bury its summary, so this server logs
+  # requests only at Warning unless Logging__LogLevel__Microsoft.AspNetCore says otherwise.
+  aspnet_level="$(printenv 'Logging__LogLevel__Microsoft.AspNetCore' || echo Warning)"
+  env "Logging__LogLevel__Microsoft.AspNetCore=$aspnet_level" dotnet "$server_dll" &
   server=$!
   stop_server() { kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }
   trap 'stop_server; exit 130' INT TERM
