@@ -74,6 +74,9 @@ public sealed partial class ExceptionInterceptor(ILogger<ExceptionInterceptor> l
                 return new RpcException(context.Deadline <= DateTime.UtcNow
                     ? new Status(StatusCode.DeadlineExceeded, "deadline exceeded")
                     : new Status(StatusCode.Cancelled, "call cancelled"));
+            case Google.Protobuf.InvalidProtocolBufferException:
+                // A streamed message is read inside the handler; bytes that are no message are the caller's fault.
+                return new RpcException(new Status(StatusCode.InvalidArgument, "the request is not a valid protobuf message"));
             case ConcurrencyException conflict:
                 return DomainErrors.Aborted(conflict);
             case CommandRefusedException refused:
