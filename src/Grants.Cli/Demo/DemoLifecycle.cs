@@ -93,7 +93,8 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
             DemoStep.Assess => Recorded(DemoCalls.Assess(clients, requestId, _applicationId, Assessor, c.Score, c.RequestedFen)),
             DemoStep.Withdraw => Recorded(DemoCalls.Withdraw(clients, requestId, _applicationId)),
             DemoStep.Reject => Recorded(DemoCalls.Reject(clients, requestId, _applicationId, FirstApprover, on)),
-            DemoStep.Approve or DemoStep.FirstApproval => Approve(requestId, FirstApprover, on),
+            DemoStep.Approve => ApproveFully(requestId, on),
+            DemoStep.FirstApproval => Approve(requestId, FirstApprover, on),
             // The second approval is dated like the first, so both name the same fiscal year.
             DemoStep.SecondApproval => _secondApprovalRequired ? Approve(requestId, SecondApprover, on) : Task.CompletedTask,
             DemoStep.AmendDown => Amend(requestId, on),
@@ -121,6 +122,14 @@ internal sealed class DemoLifecycle(DemoClients clients, DemoBudgets budgets, Re
         Recorded((await DemoCalls.Hold(clients, requestId, _applicationId, FinanceOfficer)).ChangedAt);
 
     // The fiscal year is the approval date's calendar year; the ledger is funded before the award commits to it.
+    // A server configured with a lower two-approver threshold wants a second approver for an ordinary award too.
+    private async Task ApproveFully(string requestId, DateOnly on)
+    {
+        await Approve(requestId, FirstApprover, on);
+        if (_secondApprovalRequired)
+            await Approve(requestId + "-second", SecondApprover, on);
+    }
+
     private async Task Approve(string requestId, Officer approver, DateOnly on)
     {
         await budgets.Fund(c, on.Year, on);
