@@ -145,6 +145,29 @@ public sealed class TamperEvidenceTests(DatabaseFixture databases) : IClassFixtu
         Assert.Equal(2, result.DifferenceCount);
     }
 
+    [Fact]
+    public async Task GivenAnApprovalAlteredSoItsPaymentsNoLongerFit_WhenRebuildCompareRuns_ThenTheRefusedReplayIsTheOneDifference()
+    {
+        await using var world = await TamperWorld.Start(databases);
+        var approval = await world.Scalar<long>("""
+            select min(a.position) from grants.events a
+             where a.type = 'award_approved.v1'
+               and exists (select 1 from grants.events p where p.stream_id = a.stream_id and p.type = 'payment_confirmed.v1')
+            """);
+        var stream = await world.Scalar<string>($"select stream_id from grants.events where position = {approval}");
+
+        await world.Tamper($"update grants.events set data = jsonb_set(data, '{{amount}}', '1') where position = {approval}");
+        var (_, result) = await Rebuild.Run(world.Auditor, new RebuildCompareRequest());
+
+        var refusal = Assert.Single(result.Differences);
+        var refused = long.Parse(refusal.Key, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(("replay", "events"), (refusal.Source, refusal.Table));
+        Assert.Equal(stream, await world.Scalar<string>($"select stream_id from grants.events where position = {refused}"));
+        Assert.True(refused > approval);
+        Assert.Contains("refused by the projections", refusal.Rebuilt, StringComparison.Ordinal);
+        Assert.Equal(refused - 1, result.EventsReplayed);
+    }
+
     private static Task Record(List<long> progress, long done)
     {
         progress.Add(done);

@@ -35,18 +35,21 @@ public sealed class RebuildComparer(NpgsqlDataSource live, string connectionStri
         }
 
         if (failure is not null)
+        {
+            // Everything after a refused event would be rebuilt on a wrong state: the refusal is the finding.
             Add([failure]);
-        await using (var connection = await shadow.DataSource.OpenConnectionAsync(ct))
-        {
-            for (var i = 0; i < tables.Count; i++)
-            {
-                await progress(new WorkProgress("comparing", i, tables.Count));
-                var rebuilt = await TableRows.Read(connection, null, tables[i], ct);
-                Add(TableDiff.Compare(Difference.Shadow, liveRows[tables[i].Name], rebuilt));
-            }
         }
-        if (failure is null)
+        else
         {
+            await using (var connection = await shadow.DataSource.OpenConnectionAsync(ct))
+            {
+                for (var i = 0; i < tables.Count; i++)
+                {
+                    await progress(new WorkProgress("comparing", i, tables.Count));
+                    var rebuilt = await TableRows.Read(connection, null, tables[i], ct);
+                    Add(TableDiff.Compare(Difference.Shadow, liveRows[tables[i].Name], rebuilt));
+                }
+            }
             Add(ReferenceLedgers.Compare(replay.Book, liveRows.GetValueOrDefault(ReferenceLedgers.BudgetTable),
                 liveRows.GetValueOrDefault(ReferenceLedgers.BeneficiaryTable)));
         }

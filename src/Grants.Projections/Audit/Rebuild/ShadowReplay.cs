@@ -25,6 +25,19 @@ internal sealed class ShadowReplay(AuditLog log, EventTypeRegistry types, IReadO
     public async Task<Difference?> Run(NpgsqlDataSource shadow, long through, Func<WorkProgress, Task> progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        try
+        {
+            return await Replay(shadow, through, progress, clock, ct);
+        }
+        finally
+        {
+            Elapsed = clock.Elapsed;
+        }
+    }
+
+    private async Task<Difference?> Replay(NpgsqlDataSource shadow, long through, Func<WorkProgress, Task> progress, Stopwatch clock,
+                                           CancellationToken ct)
+    {
         var lastReport = TimeSpan.Zero;
         await using var connection = await shadow.OpenConnectionAsync(ct);
         var batch = new List<StoredEvent>(BatchSize);
@@ -37,7 +50,7 @@ internal sealed class ShadowReplay(AuditLog log, EventTypeRegistry types, IReadO
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
             {
-                return Failed(raw.Position, raw.EventType, $"cannot be read: {e.Message}");
+                return await Apply(connection, batch, ct) ?? Failed(raw.Position, raw.EventType, $"cannot be read: {e.Message}");
             }
             batch.Add(stored);
             if (batch.Count == BatchSize && await Apply(connection, batch, ct) is { } failure)
@@ -49,7 +62,6 @@ internal sealed class ShadowReplay(AuditLog log, EventTypeRegistry types, IReadO
             }
         }
         var last = await Apply(connection, batch, ct);
-        Elapsed = clock.Elapsed;
         await progress(new WorkProgress("replaying", Replayed, through));
         return last;
     }
@@ -58,33 +70,46 @@ internal sealed class ShadowReplay(AuditLog log, EventTypeRegistry types, IReadO
     {
         if (batch.Count == 0)
             return null;
-        await using (var transaction = await connection.BeginTransactionAsync(ct))
+        var (applied, failure) = await Project(connection, batch, batch.Count, ct);
+        if (failure is not null && applied > 0)
         {
-            foreach (var stored in batch)
-            {
-                IReadOnlyList<StoredEvent> one = [stored];
-                try
-                {
-                    // Event by event through every projection, as a one-event append would run them.
-                    foreach (var projection in projections)
-                        await projection.Apply(connection, transaction, one, ct);
-                }
-                catch (Exception e) when (e is Ledgers.LedgerRefusedException or PostgresException)
-                {
-                    return Failed(stored.Position, stored.EventType, $"refused by the projections: {e.Message}");
-                }
-            }
-            await transaction.CommitAsync(ct);
+            // Keep the shadow as it stood just before the refused event (for --keep-shadow), and count honestly.
+            (applied, _) = await Project(connection, batch, applied, ct);
         }
 
-        foreach (var stored in batch)
+        foreach (var stored in batch.Take(applied))
         {
             if (stored.Data is IDomainEvent e)
                 Book = Book.Apply(e);
         }
-        Replayed += batch.Count;
+        Replayed += applied;
         batch.Clear();
-        return null;
+        return failure;
+    }
+
+    /// <returns>How many of the first <paramref name="count"/> events were applied and committed, and the failure
+    /// that stopped the rest (then nothing of this call is committed).</returns>
+    private async Task<(int Applied, Difference? Failure)> Project(NpgsqlConnection connection, List<StoredEvent> batch, int count,
+                                                                  CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        for (var i = 0; i < count; i++)
+        {
+            var stored = batch[i];
+            IReadOnlyList<StoredEvent> one = [stored];
+            try
+            {
+                // Event by event through every projection, as a one-event append would run them.
+                foreach (var projection in projections)
+                    await projection.Apply(connection, transaction, one, ct);
+            }
+            catch (Exception e) when (e is Ledgers.LedgerRefusedException or PostgresException)
+            {
+                return (i, Failed(stored.Position, stored.EventType, $"refused by the projections: {e.Message}"));
+            }
+        }
+        await transaction.CommitAsync(ct);
+        return (count, null);
     }
 
     private static Difference Failed(long position, string type, string why) =>
