@@ -38,22 +38,16 @@ internal static class ExportCommand
             var progress = new Progress(run.Error, "export");
             long written = 0, position = request.FromPosition - 1;
             using var call = client.StreamEvents(request);
-            try
+            // A followed export runs until Ctrl+C, which ends the process (exit 130) wherever it is.
+            await foreach (var e in call.ResponseStream.ReadAllAsync(run.CancellationToken))
             {
-                await foreach (var e in call.ResponseStream.ReadAllAsync(run.CancellationToken))
-                {
-                    await run.Out.WriteAsync(ExportLine.Of(e) + "\n");
-                    written++;
-                    position = e.Position;
-                    progress.Report($"position {position:N0}, events", written, request.Follow ? 0 : last);
-                }
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Cancelled && run.CancellationToken.IsCancellationRequested)
-            {
-                // Ctrl+C ends a followed export; what was written is complete up to the last line.
+                await run.Out.WriteAsync(ExportLine.Of(e) + "\n");
+                written++;
+                position = e.Position;
+                progress.Report($"{written:N0} events written, position", position, request.Follow ? 0 : last);
             }
             await run.Out.FlushAsync(CancellationToken.None);
-            progress.Report($"done through position {position:N0}, events", written, 0, force: true);
+            progress.Report($"done, {written:N0} events written through position", position, 0, force: true);
             return ExitCodes.Ok;
         }));
         return command;

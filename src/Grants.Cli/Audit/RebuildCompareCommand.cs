@@ -61,5 +61,9 @@ internal static class RebuildCompareCommand
         table.Write(output);
     }
 
-    private static string Cell(string value) => value.Length == 0 ? "(missing)" : value;
+    /// <summary>Whole rows are long; the table shows their start (--json has them in full).</summary>
+    private static string Cell(string value) =>
+        value.Length == 0 ? "(missing)" : value.Length <= MaxCell ? value : value[..(MaxCell - 1)] + "…";
+
+    private const int MaxCell = 80;
 }
