@@ -86,9 +86,15 @@ public sealed class TamperEvidenceTests(DatabaseFixture databases) : IClassFixtu
         var plain = await world.Verify(new VerifyRequest());
         var withDigest = await world.Verify(new VerifyRequest { Digest = new Digest { Position = before.Position, Hash = before.Hash } });
 
+        var fromBeyondTheHead = await world.Verify(new VerifyRequest
+        {
+            FromPosition = keep + 3, Digest = new Digest { Position = before.Position, Hash = before.Hash },
+        });
+
         Assert.True(plain.Ok, "a clean cut at the end is consistent in itself");
         Assert.Equal((false, keep + 1), (withDigest.Ok, withDigest.FirstBadPosition));
         Assert.Contains("removed", withDigest.Problem, StringComparison.Ordinal);
+        Assert.Equal((false, keep + 1), (fromBeyondTheHead.Ok, fromBeyondTheHead.FirstBadPosition));
     }
 
     [Fact]
