@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Grants.LoadTest;
+
+/// <summary>What one measured run did: commands that succeeded, in how long.</summary>
+public sealed record Measured(int Succeeded, TimeSpan Elapsed)
+{
+    public double PerSecond => Elapsed.TotalSeconds == 0 ? 0 : Succeeded / Elapsed.TotalSeconds;
+}
+
+/// <summary>approve-spread and approve-hot prepare assessed applications unmeasured, then time only the Approve
+/// calls; lifecycle times every call from registration to the confirmed payment.</summary>
+public static class Scenarios
+{
+    public static async Task<Measured> Approve(LoadOptions o, Callers callers, Recorder recorder, IReadOnlyList<Budget> budgets)
+    {
+        var prep = new Preparation(callers, o.RunId);
+        var today = Today();
+        foreach (var budget in budgets)
+            await prep.Fund(budget, o.Count / budgets.Count + 1, today);
+        var ready = await Workers.Run(o.Count, o.Clients, i => prep.Assessed(i, budgets[i % budgets.Count]));
+        var prepared = ready.OfType<Prepared>().ToArray();
+        Console.Error.WriteLine($"loadtest: {prepared.Length} of {o.Count} applications assessed; approving with {o.Clients} callers");
+
+        recorder.Measuring = true;
+        var clock = Stopwatch.StartNew();
+        await Workers.Run(prepared.Length, o.Clients, i => prep.Approve(prepared[i]));
+        clock.Stop();
+        recorder.Measuring = false;
+        return new Measured(recorder.Succeeded, clock.Elapsed);
+    }
+
+    public static async Task<Measured> Lifecycle(LoadOptions o, Callers callers, Recorder recorder, IReadOnlyList<Budget> budgets)
+    {
+        var prep = new Preparation(callers, o.RunId);
+        var today = Today();
+        foreach (var budget in budgets)
+            await prep.Fund(budget, o.Count / budgets.Count + 1, today);
+
+        recorder.Measuring = true;
+        var clock = Stopwatch.StartNew();
+        await Workers.Run(o.Count, o.Clients, async i =>
+        {
+            var p = await prep.Assessed(i, budgets[i % budgets.Count]);
+            await prep.Approve(p);
+            await prep.Pay(p);
+            return p;
+        });
+        clock.Stop();
+        recorder.Measuring = false;
+        return new Measured(recorder.Succeeded, clock.Elapsed);
+    }
+
+    // Appropriations are dated by the client; the server's calendar is China Standard Time.
+    private static DateOnly Today() => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+}
