@@ -17,6 +17,13 @@ public static class GrantsCommandsExtensions
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventTypeRegistry>(),
             GrantsProjections.Inline(),
+            sp.GetRequiredService<TimeProvider>()).WithGroupCommitIf(
+                sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommit", false), sp));
+        // Opt-in (Grants:GroupCommit, docs/PERFORMANCE.md): concurrent commands share one transaction and one commit.
+        services.AddSingleton(sp => new GroupCommitter(
+            sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
+            sp.GetRequiredService<EventTypeRegistry>(),
+            GrantsProjections.Inline(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
@@ -37,6 +44,13 @@ public static class GrantsCommandsExtensions
         var seeds = CatalogSeeder.Locate(app.Configuration);
         await app.Services.GetRequiredService<CatalogSeeder>().Seed(seeds, ct);
         _ = await app.Services.GetRequiredService<CatalogState>().Current(ct);
+    }
+
+    private static PostgresEventStore WithGroupCommitIf(this PostgresEventStore store, bool enabled, IServiceProvider sp)
+    {
+        if (enabled)
+            store.UseGroupCommit(sp.GetRequiredService<GroupCommitter>());
+        return store;
     }
 
     public static PolicyCatalog Catalog(this IServiceProvider services) => services.GetRequiredService<CatalogState>().Latest;

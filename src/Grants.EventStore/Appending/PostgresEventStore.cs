@@ -37,6 +37,8 @@ public sealed partial class PostgresEventStore
         Validate(appends);
         if (appends.Count == 0)
             return Nothing;
+        if (_groupCommitter is { } group)
+            return await group.Append(appends, metadata, options, ct);
 
         // Serialise and canonicalise before taking any lock: a malformed event must not make other writers wait.
         var bodies = appends.SelectMany(a => a.Events)
