@@ -26,9 +26,12 @@ public sealed class CapturedOutput : ILoggerProvider, ISupportExternalScope, IDi
 
     public IReadOnlyCollection<string> Lines => _lines;
 
-    public int LogRecords { get; private set; }
+    private int _logRecords;
+    private int _activities;
 
-    public int Activities { get; private set; }
+    public int LogRecords => Volatile.Read(ref _logRecords);
+
+    public int Activities => Volatile.Read(ref _activities);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -38,7 +41,7 @@ public sealed class CapturedOutput : ILoggerProvider, ISupportExternalScope, IDi
 
     private void Record(Activity activity)
     {
-        Activities++;
+        Interlocked.Increment(ref _activities);
         var parts = new List<string?> { activity.Source.Name, activity.OperationName, activity.DisplayName, activity.StatusDescription };
         parts.AddRange(activity.TagObjects.Select(t => $"{t.Key}={t.Value}"));
         parts.AddRange(activity.Events.SelectMany(e => e.Tags.Select(t => $"{e.Name} {t.Key}={t.Value}")));
@@ -55,7 +58,7 @@ public sealed class CapturedOutput : ILoggerProvider, ISupportExternalScope, IDi
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            output.LogRecords++;
+            Interlocked.Increment(ref output._logRecords);
             var parts = new List<string?> { category, formatter(state, exception), exception?.ToString() };
             if (state is IEnumerable<KeyValuePair<string, object?>> values)
                 parts.AddRange(values.Select(v => $"{v.Key}={v.Value}"));
