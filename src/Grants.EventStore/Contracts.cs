@@ -3,8 +3,15 @@ using Npgsql;
 namespace Grants.EventStore;
 
 /// <summary>Who did it and why: recorded with every event. Actor is the authenticated caller; RequestId is the
-/// client-chosen idempotency key of the command that produced the event.</summary>
-public sealed record EventMetadata(string Actor, string RequestId, string? CorrelationId = null, string? CausationId = null);
+/// client-chosen idempotency key of the command that produced the event. Note is an optional JSON object of what the
+/// request said beyond the domain event (the officer acting, a comment, a title): kept in the hashed metadata so an
+/// auditor can trust it as much as the event itself.</summary>
+public sealed record EventMetadata(
+    string Actor, string RequestId, string? CorrelationId = null, string? CausationId = null, string? Note = null)
+{
+    /// <summary>Reads metadata as stored in the events table's jsonb (for tools that read raw rows).</summary>
+    public static EventMetadata FromStoredJson(string json) => MetadataJson.Parse(json);
+}
 
 /// <summary>Expected versions with special meaning; any other non-negative value is the exact current version.</summary>
 public static class ExpectedVersion

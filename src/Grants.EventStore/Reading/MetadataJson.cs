@@ -3,7 +3,8 @@ using System.Text.Json;
 
 namespace Grants.EventStore;
 
-/// <summary>Metadata as stored in jsonb: {"actor","request_id","correlation_id","causation_id"}, absent ids omitted.</summary>
+/// <summary>Metadata as stored in jsonb: {"actor","request_id","correlation_id","causation_id","note"}, absent ones
+/// omitted; "note" is a JSON object.</summary>
 internal static class MetadataJson
 {
     public static byte[] ToCanonicalUtf8(EventMetadata metadata)
@@ -16,6 +17,11 @@ internal static class MetadataJson
             writer.WriteString("request_id", metadata.RequestId);
             if (metadata.CorrelationId is not null) writer.WriteString("correlation_id", metadata.CorrelationId);
             if (metadata.CausationId is not null) writer.WriteString("causation_id", metadata.CausationId);
+            if (metadata.Note is not null)
+            {
+                writer.WritePropertyName("note");
+                writer.WriteRawValue(metadata.Note, skipInputValidation: false);
+            }
             writer.WriteEndObject();
         }
         return CanonicalJson.Canonicalize(buffer.WrittenSpan);
@@ -29,7 +35,8 @@ internal static class MetadataJson
             Text(root, "actor") ?? "",
             Text(root, "request_id") ?? "",
             Text(root, "correlation_id"),
-            Text(root, "causation_id"));
+            Text(root, "causation_id"),
+            root.TryGetProperty("note", out var note) && note.ValueKind == JsonValueKind.Object ? note.GetRawText() : null);
     }
 
     private static string? Text(JsonElement root, string name) =>

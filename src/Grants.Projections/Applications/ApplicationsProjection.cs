@@ -35,6 +35,8 @@ public sealed class ApplicationsProjection : IInlineProjection
             await Project(stored, new ApplicationRowWriter(connection, transaction, stored, ct),
                 new TrancheRowWriter(connection, transaction, stored.RecordedAt, ct));
         }
+
+        await ApplicationNotesWriter.File(connection, transaction, events, ct);
     }
 
     private static async Task Project(StoredEvent stored, ApplicationRowWriter rows, TrancheRowWriter tranches)

@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Grants.Api.Services.Applications;
 
@@ -40,17 +39,6 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         return await Read(connection, null, applicationId, ct);
-    }
-
-    public static async Task WriteNote(NpgsqlConnection connection, NpgsqlTransaction transaction, string applicationId, long version,
-                                       StepNote note, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "insert into grants.application_notes (application_id, version, note) values ($1, $2, $3)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
-        command.Parameters.Add(new NpgsqlParameter { Value = version });
-        command.Parameters.Add(new NpgsqlParameter { Value = note.ToJson(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        await command.ExecuteNonQueryAsync(ct);
     }
 
     private static NpgsqlBatchCommand Command(string sql, string applicationId) =>

@@ -69,14 +69,15 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
 
         var response = default(TResponse);
         var recording = write.Recording(_ => response!).BeforeCommit!;
-        await store.Append(appends, write.Metadata, new AppendOptions(async (connection, transaction, pending, token) =>
+        // The note rides in the hashed metadata; the applications projection files it under the first event of this
+        // application's stream, so views, rebuilds and auditors all read the same text.
+        var metadata = options.Note is { } stepNote ? write.Metadata with { Note = ApplicationNotes.Wrap(id, stepNote) } : write.Metadata;
+        await store.Append(appends, metadata, new AppendOptions(async (connection, transaction, pending, token) =>
         {
             if (other is not null && appends.All(a => a.StreamId != other.StreamId))
                 await EnsureUnchanged(connection, transaction, other, token);
             if (options.BeforeCommit is { } check)
                 await check(connection, transaction, token);
-            if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
-                await ApplicationExtras.WriteNote(connection, transaction, id.Value, first.Version, note, token);
             var extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
             await recording(connection, transaction, pending, token);

@@ -58,12 +58,8 @@ public sealed record RawEvent(
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)
             return new EventMetadata("", "");
-        return new EventMetadata(Text(root, "actor") ?? "", Text(root, "request_id") ?? "",
-            Text(root, "correlation_id"), Text(root, "causation_id"));
+        return EventMetadata.FromStoredJson(MetadataJson);
     }
-
-    private static string? Text(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 /// <param name="Problem">Null when both are canonical.</param>

@@ -5,13 +5,13 @@ namespace Grants.Projections.Audit.Rebuild;
 /// <summary>A table the projections fill, with the columns of its primary key (empty: compared as a multiset of rows).</summary>
 public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
 {
-    /// <summary>Tables in schema grants that are not derived from events: the store's own, and what the API writes
-    /// beside the events (application_notes). A new table is compared unless it is listed here, so a forgotten
+    /// <summary>Tables in schema grants that are not derived from events: the store's own and the API's keys and
+    /// request ids. A new table is compared unless it is listed here, so a forgotten
     /// projection shows up as a difference rather than going unchecked.</summary>
     public static readonly IReadOnlySet<string> NotDerived = new HashSet<string>(StringComparer.Ordinal)
     {
         "events", "streams", "event_head", "schema_migrations", "projection_checkpoints",
-        "application_notes", "api_keys", "idempotency",
+        "api_keys", "idempotency",
     };
 
     /// <summary>Every projection table of the (shadow) database, by name.</summary>
