@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
-if [ "$quick" -eq 1 ]; then approvals=2000; lifecycles=300; pg_seconds=10; else approvals=20000; lifecycles=3000; pg_seconds=30; fi
+if [ "$quick" -eq 1 ]; then approvals=1000; lifecycles=150; pg_seconds=8; else approvals=20000; lifecycles=3000; pg_seconds=30; fi
 
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$pg_bin/pgbench" ] || { echo "bench.sh: pgbench not found (apt-get install -y postgresql-contrib)" >&2; exit 1; }

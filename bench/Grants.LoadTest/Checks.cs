@@ -22,7 +22,7 @@ public static class Checks
         var over = ledgers.Count(l => l.CommittedFen + l.PaidFen > l.AppropriatedFen);
 
         RebuildCompareResult? result = null;
-        using var call = callers.Audit.RebuildCompare(new RebuildCompareRequest(), deadline: DateTime.UtcNow.AddMinutes(30));
+        using var call = callers.Audit.RebuildCompare(new RebuildCompareRequest { MaxDifferences = 20 }, deadline: DateTime.UtcNow.AddMinutes(30));
         await foreach (var update in call.ResponseStream.ReadAllAsync())
         {
             if (update.UpdateCase == RebuildCompareUpdate.UpdateOneofCase.Result)
@@ -30,6 +30,8 @@ public static class Checks
         }
         if (result is null)
             throw new InvalidOperationException("RebuildCompare ended without a result");
+        foreach (var d in result.Differences.Take(10))
+            Console.Error.WriteLine($"loadtest: differs ({d.Source}) {d.Table} [{d.Key}] {d.Column}: live {d.Live} rebuilt {d.Rebuilt}");
         return new Outcome(ledgers.Count, over, result.Identical, result.DifferenceCount, result.EventsReplayed, result.EventsPerSecond);
     }
 }
