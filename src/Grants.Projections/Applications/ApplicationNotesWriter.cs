@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Grants.Domain;
 using Grants.EventStore;
 using Npgsql;
@@ -6,33 +6,33 @@ using NpgsqlTypes;
 
 namespace Grants.Projections.Applications;
 
-/// <summary>Files the note an append carries in its (hashed) metadata under the first event of the application it
-/// names, so application views read only what the hash chain covers and a rebuild reproduces the table.</summary>
+/// <summary>Files the note a request carries in its (hashed) metadata once, under the first event that request
+/// appended to the application the note names. Keyed by request id, so a live append (all its events at once) and
+/// a replay (one event at a time) file the same row, and views, rebuilds and auditors read the same text.</summary>
 internal static class ApplicationNotesWriter
 {
     public static async Task File(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events,
                                   CancellationToken ct)
     {
-        var note = events.Count > 0 ? events[0].Metadata.Note : null;
-        if (note is null || ApplicationOf(note) is not { } applicationId)
-            return;
-        var streamId = StreamIds.Application(new Grants.Domain.ApplicationId(applicationId));
-        if (events.FirstOrDefault(e => e.StreamId == streamId) is not { } first)
-            return;
+        foreach (var stored in events)
+        {
+            if (stored.Metadata.Note is not { } text || JsonNode.Parse(text) is not JsonObject note
+                || note["application_id"]?.GetValue<string>() is not { } applicationId
+                || stored.StreamId != StreamIds.Application(new Grants.Domain.ApplicationId(applicationId)))
+                continue;
 
-        await using var command = new NpgsqlCommand(
-            "insert into grants.application_notes (application_id, version, note) values ($1, $2, $3)", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
-        command.Parameters.Add(new NpgsqlParameter { Value = first.Version });
-        command.Parameters.Add(new NpgsqlParameter { Value = note, NpgsqlDbType = NpgsqlDbType.Jsonb });
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    private static string? ApplicationOf(string note)
-    {
-        using var document = JsonDocument.Parse(note);
-        return document.RootElement.TryGetProperty("application_id", out var id) && id.ValueKind == JsonValueKind.String
-            ? id.GetString()
-            : null;
+            note["request_id"] = stored.Metadata.RequestId;
+            await using var command = new NpgsqlCommand("""
+                insert into grants.application_notes (application_id, version, note)
+                select $1, $2, $3
+                 where not exists (select 1 from grants.application_notes
+                                    where application_id = $1 and note->>'request_id' = $4)
+                """, connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
+            command.Parameters.Add(new NpgsqlParameter { Value = stored.Version });
+            command.Parameters.Add(new NpgsqlParameter { Value = note.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            command.Parameters.Add(new NpgsqlParameter { Value = stored.Metadata.RequestId });
+            await command.ExecuteNonQueryAsync(ct);
+        }
     }
 }

@@ -70,8 +70,8 @@ public static class ApplicationsSchema
         create index application_tranches_by_application on grants.application_tranches (application_id);
 
         -- What a request said that its events do not carry (title and description of a submission, the officer's
-        -- bureau, comments, a repayment due date), keyed by the event it accompanies. Written in the append's
-        -- transaction by the API, not derived from events: a rebuild of the projections leaves it as it is.
+        -- bureau, comments, a repayment due date), keyed by the event it accompanies. Derived from the "note" of
+        -- the events' hashed metadata (ApplicationNotesWriter), so a rebuild reproduces it.
         create table grants.application_notes (
             application_id text not null,
             version bigint not null,
