@@ -4,64 +4,79 @@ using NpgsqlTypes;
 
 namespace Grants.EventStore;
 
-/// <summary>Step 3 of an append, the only serialised part: lock the chain head, give the events the next positions,
-/// link their hashes, write them. The head row stays locked until commit and is the last lock any append takes, so
-/// appends commit in position order and positions are dense: once a reader has seen position P, nothing at or
-/// before P can still appear. Keep this short — every writer in the system queues here.</summary>
+/// <summary>The last step of an append, the only serialised part: lock the chain head, give the events the next
+/// positions, link their hashes, write them, move the head, notify. The head row stays locked until commit and is the
+/// last lock any append takes, so appends commit in position order and positions are dense: once a reader has seen
+/// position P, nothing at or before P can still appear. One append is one part; a group commit writes many parts
+/// (each with its own metadata and time) under one lock. Keep this short — every writer in the system queues here.</summary>
 internal static class ChainAppender
 {
     private const string LockHead = "select position, hash from grants.event_head for update";
 
     private const string InsertEvents = """
         insert into grants.events (position, stream_id, stream_type, version, type, data, metadata, recorded_at, prev_hash, hash)
-        select e.position, e.stream_id, e.stream_type, e.version, e.type, e.data, $7, $8, e.prev_hash, e.hash
-        from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $9::bytea[], $10::bytea[])
-             as e(position, stream_id, stream_type, version, type, data, prev_hash, hash)
+        select * from unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::jsonb[], $7::jsonb[],
+                             $8::timestamptz[], $9::bytea[], $10::bytea[])
         """;
 
     private const string MoveHead = "update grants.event_head set position = $1, hash = $2";
-    private const string Notify = "select pg_notify('grants_events', $1)";
+    private const string Notify = $"select pg_notify('{PostgresEventStore.Channel}', $1)";
 
-    public static async Task<IReadOnlyList<StoredEvent>> Append(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        IReadOnlyList<StoredEvent> pending, IReadOnlyList<byte[]> canonicalData, byte[] canonicalMetadata, CancellationToken ct)
+    /// <summary>One command's pending events with their canonical bytes.</summary>
+    public sealed record Part(IReadOnlyList<StoredEvent> Pending, IReadOnlyList<byte[]> CanonicalData, byte[] CanonicalMetadata);
+
+    public static async Task<IReadOnlyList<StoredEvent>> Append(NpgsqlConnection connection, NpgsqlTransaction transaction, Part part,
+                                                                CancellationToken ct) =>
+        (await Write(connection, transaction, [part], ct))[0];
+
+    /// <returns>Per part, its events as stored.</returns>
+    public static async Task<StoredEvent[][]> Write(NpgsqlConnection connection, NpgsqlTransaction transaction,
+                                                    IReadOnlyList<Part> parts, CancellationToken ct)
     {
-        var (headPosition, headHash) = await ReadLockedHead(connection, transaction, ct);
+        var (head, previous) = await ReadLockedHead(connection, transaction, ct);
 
-        var count = pending.Count;
-        var committed = new StoredEvent[count];
-        var dataText = new string[count];
-        var previous = headHash;
-        for (var i = 0; i < count; i++)
+        var total = parts.Sum(p => p.Pending.Count);
+        var rows = new (long Position, string Stream, string StreamType, long Version, string Type, string Data, string Metadata,
+                        DateTimeOffset At, byte[] Prev, byte[] Hash)[total];
+        var stored = new StoredEvent[parts.Count][];
+        var n = 0;
+        for (var p = 0; p < parts.Count; p++)
         {
-            var e = pending[i];
-            var position = headPosition + 1 + i;
-            var bytes = EventHashing.CanonicalEnvelope(position, e.StreamId, e.StreamType, e.Version, e.EventType,
-                canonicalData[i], canonicalMetadata, e.RecordedAt);
-            var hash = EventHashing.ChainHash(previous, bytes);
-            committed[i] = e with { Position = position, Hash = hash, PreviousHash = previous };
-            dataText[i] = Encoding.UTF8.GetString(canonicalData[i]);
-            previous = hash;
+            var part = parts[p];
+            var metadataText = Encoding.UTF8.GetString(part.CanonicalMetadata);
+            stored[p] = new StoredEvent[part.Pending.Count];
+            for (var i = 0; i < part.Pending.Count; i++, n++)
+            {
+                var e = part.Pending[i];
+                var position = head + 1 + n;
+                var bytes = EventHashing.CanonicalEnvelope(position, e.StreamId, e.StreamType, e.Version, e.EventType,
+                    part.CanonicalData[i], part.CanonicalMetadata, e.RecordedAt);
+                var hash = EventHashing.ChainHash(previous, bytes);
+                stored[p][i] = e with { Position = position, Hash = hash, PreviousHash = previous };
+                rows[n] = (position, e.StreamId, e.StreamType, e.Version, e.EventType, Encoding.UTF8.GetString(part.CanonicalData[i]),
+                           metadataText, e.RecordedAt, previous, hash);
+                previous = hash;
+            }
         }
 
-        var last = committed[^1];
         await using var batch = new NpgsqlBatch(connection, transaction);
         batch.BatchCommands.Add(Command(InsertEvents,
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Bigint, committed.Select(e => e.Position).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, committed.Select(e => e.StreamId).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, committed.Select(e => e.StreamType).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Bigint, committed.Select(e => e.Version).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, committed.Select(e => e.EventType).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, dataText),
-            Param(NpgsqlDbType.Jsonb, Encoding.UTF8.GetString(canonicalMetadata)),
-            Param(NpgsqlDbType.TimestampTz, last.RecordedAt),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Bytea, committed.Select(e => e.PreviousHash).ToArray()),
-            Param(NpgsqlDbType.Array | NpgsqlDbType.Bytea, committed.Select(e => e.Hash).ToArray())));
-        batch.BatchCommands.Add(Command(MoveHead, Param(NpgsqlDbType.Bigint, last.Position), Param(NpgsqlDbType.Bytea, last.Hash)));
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.Position).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Stream).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.StreamType).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Bigint, rows.Select(r => r.Version).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Text, rows.Select(r => r.Type).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => r.Data).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Jsonb, rows.Select(r => r.Metadata).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.TimestampTz, rows.Select(r => r.At).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Bytea, rows.Select(r => r.Prev).ToArray()),
+            Param(NpgsqlDbType.Array | NpgsqlDbType.Bytea, rows.Select(r => r.Hash).ToArray())));
+        batch.BatchCommands.Add(Command(MoveHead, Param(NpgsqlDbType.Bigint, head + total), Param(NpgsqlDbType.Bytea, previous)));
         // Delivered only when the transaction commits, and in commit order: a rolled-back append wakes nobody.
-        batch.BatchCommands.Add(Command(Notify, Param(NpgsqlDbType.Text, last.Position.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        batch.BatchCommands.Add(Command(Notify, Param(NpgsqlDbType.Text, (head + total).ToString(System.Globalization.CultureInfo.InvariantCulture))));
         await batch.PrepareAsync(ct);
         await batch.ExecuteNonQueryAsync(ct);
-        return committed;
+        return stored;
     }
 
     private static async Task<(long Position, byte[] Hash)> ReadLockedHead(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace Grants.EventStore;
 /// command, one chain write, one commit.</summary>
 internal static class GroupCommitBatch
 {
-    private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, GroupCommitChainWriter.Part Part);
+    private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part);
 
     public static async Task Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
                                  List<GroupCommitRequest> batch, CancellationToken stop)
@@ -25,14 +25,14 @@ internal static class GroupCommitBatch
                 try
                 {
                     var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop);
-                    var pending = request.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
+                    var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
                     foreach (var projection in projections)
                         await projection.Apply(connection, transaction, pending, stop);
                     if (request.Options?.BeforeCommit is { } beforeCommit)
                         await beforeCommit(connection, transaction, pending, stop);
                     await transaction.ReleaseAsync("command", stop);
                     survivors.Add(new Survivor(request, versions,
-                        new GroupCommitChainWriter.Part(pending, [.. request.Bodies.Select(b => b.Json)], request.CanonicalMetadata)));
+                        request.Prepared.ToChainPart(pending)));
                 }
                 catch (Exception refusal) when (refusal is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
@@ -43,7 +43,7 @@ internal static class GroupCommitBatch
             if (survivors.Count == 0)
                 return;
 
-            var stored = await GroupCommitChainWriter.Write(connection, transaction, [.. survivors.Select(s => s.Part)], stop);
+            var stored = await ChainAppender.Write(connection, transaction, [.. survivors.Select(s => s.Part)], stop);
             await transaction.CommitAsync(stop);
             for (var i = 0; i < survivors.Count; i++)
                 survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));

@@ -39,7 +39,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(metadata);
-        GroupCommitRequest.Validate(appends);
+        PreparedAppend.Validate(appends);
         if (appends.Count == 0)
             return Task.FromResult(new AppendResult([], new Dictionary<string, long>()));
         // Serialised and canonicalised on the caller's thread, before the queue: a malformed event never reaches a batch.

@@ -34,17 +34,13 @@ public sealed partial class PostgresEventStore
     {
         ArgumentNullException.ThrowIfNull(appends);
         ArgumentNullException.ThrowIfNull(metadata);
-        Validate(appends);
+        PreparedAppend.Validate(appends);
         if (appends.Count == 0)
             return Nothing;
         if (_groupCommitter is { } group)
             return await group.Append(appends, metadata, options, ct);
 
-        // Serialise and canonicalise before taking any lock: a malformed event must not make other writers wait.
-        var bodies = appends.SelectMany(a => a.Events)
-            .Select(e => (Name: Types.NameOf(e.GetType()), Data: e, Json: CanonicalJson.Canonicalize(Types.SerializeToUtf8Bytes(e))))
-            .ToList();
-        var canonicalMetadata = MetadataJson.ToCanonicalUtf8(metadata);
+        var prepared = PreparedAppend.Prepare(Types, appends, metadata);
 
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         try
@@ -53,14 +49,14 @@ public sealed partial class PostgresEventStore
             var versions = await StreamVersionCheck.Claim(connection, transaction, appends, ct);
             // Read after the stream rows are locked, so within a stream recorded_at never goes backwards.
             var recordedAt = EventHashing.TruncateToMicroseconds(_clock.GetUtcNow());
-            var pending = Pending(appends, versions, bodies, metadata, recordedAt);
+            var pending = prepared.Pending(versions, recordedAt);
 
             foreach (var projection in _inlineProjections)
                 await projection.Apply(connection, transaction, pending, ct);
             if (options?.BeforeCommit is { } beforeCommit)
                 await beforeCommit(connection, transaction, pending, ct);
 
-            var committed = await ChainAppender.Append(connection, transaction, pending, [.. bodies.Select(b => b.Json)], canonicalMetadata, ct);
+            var committed = await ChainAppender.Append(connection, transaction, prepared.ToChainPart(pending), ct);
             await transaction.CommitAsync(ct);
             return new AppendResult(committed, versions);
         }
@@ -75,40 +71,6 @@ public sealed partial class PostgresEventStore
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
         return await StreamVersionCheck.CurrentVersion(connection, null, streamId, ct);
-    }
-
-    private static List<StoredEvent> Pending(IReadOnlyList<StreamAppend> appends, Dictionary<string, long> versions,
-        List<(string Name, object Data, byte[] Json)> bodies, EventMetadata metadata, DateTimeOffset recordedAt)
-    {
-        var pending = new List<StoredEvent>(bodies.Count);
-        foreach (var append in appends)
-        {
-            var version = versions[append.StreamId] - append.Events.Count;
-            foreach (var _ in append.Events)
-            {
-                var body = bodies[pending.Count];
-                pending.Add(new StoredEvent(0, append.StreamId, append.StreamType, ++version, body.Name, body.Data,
-                    metadata, recordedAt, [], []));
-            }
-        }
-        return pending;
-    }
-
-    private static void Validate(IReadOnlyList<StreamAppend> appends)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var append in appends)
-        {
-            ArgumentNullException.ThrowIfNull(append);
-            if (string.IsNullOrEmpty(append.StreamId) || string.IsNullOrEmpty(append.StreamType))
-                throw new ArgumentException("Every append names its stream and stream type.", nameof(appends));
-            if (append.Events is null || append.Events.Count == 0)
-                throw new ArgumentException($"The append to '{append.StreamId}' has no events.", nameof(appends));
-            if (append.ExpectedVersion < ExpectedVersion.Any)
-                throw new ArgumentOutOfRangeException(nameof(appends), $"Expected version {append.ExpectedVersion} of '{append.StreamId}' is not valid.");
-            if (!seen.Add(append.StreamId))
-                throw new ArgumentException($"Stream '{append.StreamId}' appears twice in one append; merge its events.", nameof(appends));
-        }
     }
 
     private static bool IsStoreUniqueViolation(PostgresException e) =>

@@ -6,7 +6,8 @@ namespace Grants.EventStore;
 
 public sealed partial class PostgresEventStore
 {
-    internal const string Channel = "grants_events";
+    /// <summary>The LISTEN/NOTIFY channel a committed append notifies with its last position (for raw-row readers).</summary>
+    public const string Channel = "grants_events";
     private const int FollowBatchSize = 500;
 
     private const string ReadAfterSql =

@@ -9,9 +9,6 @@ namespace Grants.Projections.Audit.Reading;
 /// the store's (docs/EVENT-STORE.md "Reading"): LISTEN before the first read, wake on NOTIFY, never on a timer.</summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
-    /// <summary>The channel PostgresEventStore notifies after each append (docs/EVENT-STORE.md, step 3 of an append).</summary>
-    public const string Channel = "grants_events";
-
     public const int PageSize = 500;
 
     /// <summary>The head position now.</summary>
@@ -66,7 +63,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         long notifications = 0;
         connection.Notification += (_, _) => Interlocked.Increment(ref notifications);
-        await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
+        await using (var listen = new NpgsqlCommand($"listen {Grants.EventStore.PostgresEventStore.Channel}", connection))
             await listen.ExecuteNonQueryAsync(ct);
 
         var cursor = after;
