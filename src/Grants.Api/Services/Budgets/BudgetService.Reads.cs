@@ -1,3 +1,4 @@
+using Grants.Api.Services.Listing;
 using System.Globalization;
 using Grants.Api.Auth;
 using Grants.Api.Commands;

@@ -1,3 +1,4 @@
+using Grants.Api.Services.Listing;
 using System.Globalization;
 using Grants.Api.Auth;
 using Grants.Api.Commands;
@@ -52,7 +53,7 @@ public sealed partial class ReconciliationService : Contracts.V1.ReconciliationS
         var measure = checks.OptionalId(request.MeasureId, "measure_id");
         var size = checks.PageSize(request.PageSize);
         var filter = string.Join('|', status, bureau, year, measure);
-        var position = FinancePageToken.Decode(request.PageToken, filter, 2, checks);
+        var position = PageToken.Decode(request.PageToken, filter, 2, checks);
         InstructionCursor? after = null;
         if (position is not null)
         {
@@ -73,7 +74,7 @@ public sealed partial class ReconciliationService : Contracts.V1.ReconciliationS
         if (rows.Count > size)
         {
             var last = rows[size - 1];
-            response.NextPageToken = FinancePageToken.Encode(filter, last.ApplicationId,
+            response.NextPageToken = PageToken.Encode(filter, last.ApplicationId,
                 last.TrancheNumber.ToString(CultureInfo.InvariantCulture));
         }
         return response;
@@ -87,7 +88,7 @@ public sealed partial class ReconciliationService : Contracts.V1.ReconciliationS
         var kind = checks.EnumFilter(request.Kind, "kind");
         var size = checks.PageSize(request.PageSize);
         var filter = string.Join('|', status, kind);
-        var position = FinancePageToken.Decode(request.PageToken, filter, 2, checks);
+        var position = PageToken.Decode(request.PageToken, filter, 2, checks);
         ItemCursor? after = null;
         if (position is not null)
         {
@@ -108,7 +109,7 @@ public sealed partial class ReconciliationService : Contracts.V1.ReconciliationS
         if (rows.Count > size)
         {
             var last = rows[size - 1];
-            response.NextPageToken = FinancePageToken.Encode(filter, last.ImportedAt.ToString("O", CultureInfo.InvariantCulture),
+            response.NextPageToken = PageToken.Encode(filter, last.ImportedAt.ToString("O", CultureInfo.InvariantCulture),
                 last.Line.BankTransactionId);
         }
         return response;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Grants.Api.Errors;
 
-namespace Grants.Api.Services.Catalog;
+namespace Grants.Api.Services.Listing;
 
 /// <summary>Opaque page tokens (common.proto, "Listing"): where the next page starts, bound to the filter it was
 /// issued for, so a token replayed with other filters is refused instead of silently skipping or repeating rows.
