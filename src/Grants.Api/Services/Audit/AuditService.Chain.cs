@@ -66,16 +66,16 @@ public sealed partial class AuditService
         AuditScope.EnsureWholeLog(CallerContext.Of(context), "rebuilding and comparing every projection");
 
         var ct = context.CancellationToken;
-        var comparer = new RebuildComparer(db, database.ExplicitConnectionString ?? db.ConnectionString, store.Types, time);
+        var comparer = new RebuildComparer(db, store.Types, time);
         RebuildReport report;
         try
         {
             report = await comparer.Run(request.KeepShadow, request.MaxDifferences == 0 ? DefaultMaxDifferences : request.MaxDifferences,
                 p => responseStream.WriteAsync(new RebuildCompareUpdate { Progress = Progress(p) }, ct), ct);
         }
-        catch (ShadowDatabaseRefusedException e)
+        catch (ShadowSchemaRefusedException e)
         {
-            throw ApiError.WrongState("shadow database", e.Message).ToRpcException();
+            throw ApiError.WrongState("shadow schema", e.Message).ToRpcException();
         }
 
         await responseStream.WriteAsync(new RebuildCompareUpdate { Result = Result(report) }, ct);

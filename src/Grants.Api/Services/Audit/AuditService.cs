@@ -13,7 +13,7 @@ namespace Grants.Api.Services.Audit;
 /// <summary>grants.v1.AuditService: read-only replay, time travel and verification of the history. Rows are read as
 /// stored (<see cref="AuditLog"/>); past states are folded from events, never read from the live tables.</summary>
 public sealed partial class AuditService(
-    PostgresEventStore store, NpgsqlDataSource db, CatalogState catalog, GrantsDatabaseOptions database, TimeProvider time)
+    PostgresEventStore store, NpgsqlDataSource db, CatalogState catalog, TimeProvider time)
     : Contracts.V1.AuditService.AuditServiceBase
 {
     private readonly AuditLog _log = new(db);

@@ -14,10 +14,10 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
         "api_keys", "idempotency",
     };
 
-    /// <summary>Every projection table of the (shadow) database, by name.</summary>
-    public static async Task<IReadOnlyList<ProjectionTable>> List(NpgsqlDataSource source, CancellationToken ct)
+    /// <summary>Every projection table of the live database, by name.</summary>
+    public static async Task<IReadOnlyList<ProjectionTable>> List(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+                                                                  CancellationToken ct)
     {
-        await using var connection = await source.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand("""
             select c.relname,
                    coalesce((select array_agg(a.attname::text order by k.ord)
@@ -28,7 +28,7 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
              where n.nspname = 'grants' and c.relkind = 'r' and c.relname::text <> all($1)
              order by c.relname
-            """, connection);
+            """, connection, transaction);
         command.Parameters.Add(new NpgsqlParameter { Value = NotDerived.ToArray() });
         var tables = new List<ProjectionTable>();
         await using var reader = await command.ExecuteReaderAsync(ct);

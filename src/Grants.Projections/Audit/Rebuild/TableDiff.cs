@@ -1,34 +1,48 @@
+using System.Text.Json;
+
 namespace Grants.Projections.Audit.Rebuild;
 
-/// <summary>Row-by-row, column-by-column comparison of a live table with its rebuild.</summary>
+/// <summary>Turns the rows found to differ (as to_jsonb prints them, so both sides render dates, times and numbers
+/// identically) into findings: one per differing column of a row present on both sides, one per row missing on
+/// either side.</summary>
 public static class TableDiff
 {
-    public static IEnumerable<Difference> Compare(string source, TableRows live, TableRows rebuilt)
+    public static IEnumerable<Difference> Compare(string source, ProjectionTable table, string? live, string? rebuilt)
     {
-        var table = live.Table.Name;
-        foreach (var key in live.Keys.Union(rebuilt.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        var (left, right) = (Columns(live), Columns(rebuilt));
+        var key = KeyText(table.Key, left ?? right ?? []);
+        if (left is null || right is null)
         {
-            var (left, right) = (live[key], rebuilt[key]);
-            if (left.Count == 1 && right.Count == 1)
-            {
-                foreach (var column in left[0].Keys.Union(right[0].Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
-                {
-                    var (l, r) = (left[0].GetValueOrDefault(column), right[0].GetValueOrDefault(column));
-                    if (!string.Equals(l, r, StringComparison.Ordinal))
-                        yield return new Difference(source, table, key, column, l, r);
-                }
-                continue;
-            }
+            yield return new Difference(source, table.Name, key, null, left is null ? null : Row(left), right is null ? null : Row(right));
+            yield break;
+        }
 
-            // Missing on one side, or a keyless table holding a different number of identical rows.
-            for (var i = right.Count; i < left.Count; i++)
-                yield return new Difference(source, table, key, null, Row(left[i]), null);
-            for (var i = left.Count; i < right.Count; i++)
-                yield return new Difference(source, table, key, null, null, Row(right[i]));
+        foreach (var column in left.Keys.Union(right.Keys, StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var (l, r) = (left.GetValueOrDefault(column), right.GetValueOrDefault(column));
+            if (!string.Equals(l, r, StringComparison.Ordinal))
+                yield return new Difference(source, table.Name, key, column, l, r);
         }
     }
+
+    /// <summary>The key of a row as people read it: "HP-IPO|2025|HP-2024-3/1"; a keyless row by all its values.</summary>
+    public static string KeyText(IReadOnlyList<string> keyColumns, IReadOnlyDictionary<string, string> row) =>
+        keyColumns.Count == 0
+            ? string.Join(",", row.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => c.Value))
+            : string.Join("|", keyColumns.Select(c => Display(row.GetValueOrDefault(c, "null"))));
 
     /// <summary>A row as one JSON object, columns in name order.</summary>
     internal static string Row(IReadOnlyDictionary<string, string> row) =>
         "{" + string.Join(",", row.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"\"{c.Key}\":{c.Value}")) + "}";
+
+    private static Dictionary<string, string>? Columns(string? json)
+    {
+        if (json is null)
+            return null;
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetRawText(), StringComparer.Ordinal);
+    }
+
+    private static string Display(string json) =>
+        json.Length >= 2 && json[0] == '"' ? JsonSerializer.Deserialize<string>(json) ?? json : json;
 }

@@ -1,0 +1,97 @@
+using Npgsql;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+/// <summary>One projection table held in memory: rows by primary key, each change journaled until its event is
+/// committed. Subclasses are the writers: they change rows exactly as the inline projection's SQL does.</summary>
+internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, IJournaled
+    where TKey : notnull
+    where TRow : class
+{
+    private readonly Dictionary<TKey, TRow> _rows = [];
+    private readonly List<(TKey Key, TRow? Old)> _undo = [];
+
+    protected Journal Journal { get; } = journal;
+
+    public abstract string Name { get; }
+
+    public abstract IReadOnlyList<string> Columns { get; }
+
+    public int Count => _rows.Count;
+
+    public TRow? Find(TKey key) => _rows.GetValueOrDefault(key);
+
+    /// <summary>INSERT without ON CONFLICT: CHECKs first, then the primary key, as PostgreSQL orders them.</summary>
+    protected void Insert(TKey key, TRow row)
+    {
+        Check(row);
+        if (_rows.ContainsKey(key))
+            throw Refusal.UniqueViolation($"{Name}_pkey");
+        Put(key, row);
+    }
+
+    /// <summary>An UPDATE's new row version, checked.</summary>
+    protected void Update(TKey key, TRow row)
+    {
+        Check(row);
+        Put(key, row);
+    }
+
+    /// <summary>The first CHECK constraint the row breaks, in name order (PostgreSQL's order), or null.</summary>
+    protected abstract string? Violated(TRow row);
+
+    protected abstract void Write(NpgsqlBinaryImporter importer, TKey key, TRow row);
+
+    protected void Check(TRow row)
+    {
+        if (Violated(row) is { } constraint)
+            throw Refusal.CheckViolation(Name, constraint, IsLedger, Journal.EventType);
+    }
+
+    /// <summary>Tables of the ledger projection, which turns a CHECK violation into a ledger rule refusal.</summary>
+    protected virtual bool IsLedger => false;
+
+    public void WriteAll(NpgsqlBinaryImporter importer)
+    {
+        foreach (var (key, row) in _rows)
+        {
+            importer.StartRow();
+            Write(importer, key, row);
+        }
+    }
+
+    void IJournaled.Forget() => _undo.Clear();
+
+    void IJournaled.Undo()
+    {
+        for (var i = _undo.Count - 1; i >= 0; i--)
+        {
+            var (key, old) = _undo[i];
+            if (old is null)
+                _rows.Remove(key);
+            else
+                _rows[key] = old;
+        }
+        _undo.Clear();
+    }
+
+    private void Put(TKey key, TRow row)
+    {
+        if (_undo.Count == 0)
+            Journal.Touched(this);
+        _undo.Add((key, _rows.GetValueOrDefault(key)));
+        _rows[key] = row;
+    }
+}
+
+/// <summary>What the shadow writer needs of every table of the image.</summary>
+internal interface IImageTable
+{
+    string Name { get; }
+
+    IReadOnlyList<string> Columns { get; }
+
+    int Count { get; }
+
+    void WriteAll(NpgsqlBinaryImporter importer);
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using Grants.Domain;
+using Grants.EventStore;
+using Npgsql;
+using ApplicationId = Grants.Domain.ApplicationId;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+internal sealed record NoteRow(string Json);
+
+/// <summary>grants.application_notes as ApplicationNotesWriter files them: a request's note once, under the first
+/// event that request appended to the application the note names.</summary>
+internal sealed class Notes(Journal journal) : ImageTable<(string ApplicationId, long Version), NoteRow>(journal)
+{
+    private readonly Filed _filed = new(journal);
+
+    public override string Name => "application_notes";
+
+    public override IReadOnlyList<string> Columns { get; } = ["application_id", "version", "note"];
+
+    public void File(StoredEvent stored)
+    {
+        if (stored.Metadata.Note is not { } text || JsonNode.Parse(text) is not JsonObject note
+            || note["application_id"]?.GetValue<string>() is not { } applicationId
+            || stored.StreamId != StreamIds.Application(new ApplicationId(applicationId)))
+            return;
+
+        var requestId = stored.Metadata.RequestId;
+        note["request_id"] = requestId;
+        // A null request id is a JSON null, which ->> reads as SQL NULL: it never matches an earlier note.
+        if (requestId is not null && _filed.Has(applicationId, requestId))
+            return;
+        Insert((applicationId, stored.Version), new NoteRow(note.ToJsonString()));
+        if (requestId is not null)
+            _filed.Add(applicationId, requestId);
+    }
+
+    protected override string? Violated(NoteRow row) => null;
+
+    protected override void Write(NpgsqlBinaryImporter importer, (string ApplicationId, long Version) key, NoteRow row)
+    {
+        importer.Text(key.ApplicationId);
+        importer.Long(key.Version);
+        importer.Json(row.Json);
+    }
+
+    /// <summary>Which requests already filed a note on which application; journaled like a table, never written.</summary>
+    private sealed class Filed(Journal journal) : ImageTable<(string ApplicationId, string RequestId), string>(journal)
+    {
+        public override string Name => "application_notes (filed)";
+
+        public override IReadOnlyList<string> Columns => [];
+
+        public bool Has(string applicationId, string requestId) => Find((applicationId, requestId)) is not null;
+
+        public void Add(string applicationId, string requestId) => Update((applicationId, requestId), requestId);
+
+        protected override string? Violated(string row) => null;
+
+        protected override void Write(NpgsqlBinaryImporter importer, (string ApplicationId, string RequestId) key, string row) =>
+            throw new InvalidOperationException("The filed-requests index is not a table.");
+    }
+}

@@ -1,0 +1,74 @@
+using Grants.Domain;
+using Grants.Domain.Ledgers;
+using Grants.EventStore;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+/// <summary>Every projection table rebuilt in memory from the events, row for row what the inline projections
+/// (ledgers, applications and notes, finance) write for the same events, in the same order. An event they would
+/// refuse throws here too and leaves the image as it stood before it. The domain's reference ledgers are folded
+/// alongside, from the same events.</summary>
+internal sealed partial class ProjectionImage
+{
+    private readonly Journal _journal = new();
+    private readonly CatalogMeasures _catalog;
+    private readonly Standing _standing;
+    private readonly BudgetLedgers _budgets;
+    private readonly BeneficiaryLedgers _beneficiaries;
+    private readonly Awards _awards;
+    private readonly Applications _applications;
+    private readonly Tranches _tranches;
+    private readonly Notes _notes;
+    private readonly FinanceInstructions _instructions;
+    private readonly FinanceClawbacks _clawbacks;
+    private readonly StatementLines _lines;
+
+    public ProjectionImage()
+    {
+        _catalog = new CatalogMeasures(_journal);
+        _standing = new Standing(_journal);
+        _budgets = new BudgetLedgers(_journal);
+        _beneficiaries = new BeneficiaryLedgers(_journal);
+        _awards = new Awards(_journal, _catalog);
+        _applications = new Applications(_journal);
+        _tranches = new Tranches(_journal);
+        _notes = new Notes(_journal);
+        _instructions = new FinanceInstructions(_journal);
+        _clawbacks = new FinanceClawbacks(_journal);
+        _lines = new StatementLines(_journal);
+        Tables = [_budgets, _beneficiaries, _awards, _standing, _catalog, _applications, _tranches, _notes, _instructions, _clawbacks, _lines];
+    }
+
+    public IReadOnlyList<IImageTable> Tables { get; }
+
+    public LedgerBook Book { get; private set; } = LedgerBook.Empty;
+
+    /// <summary>Folds one event as one append transaction would: all of it or, when refused, none of it.</summary>
+    /// <exception cref="Ledgers.LedgerRefusedException">A ledger rule refuses the event.</exception>
+    /// <exception cref="ImageRefusedException">A constraint of the tables refuses it.</exception>
+    public void Apply(StoredEvent stored)
+    {
+        _journal.Begin(stored.EventType);
+        try
+        {
+            Ledgers(stored);
+            if (stored.Data is Grants.Domain.Applications.IApplicationEvent application)
+                Application(stored, application.ApplicationId.Value);
+            _notes.File(stored);
+            Finance(stored);
+        }
+        catch (OverflowException)
+        {
+            _journal.Rollback();
+            throw new ImageRefusedException("22003: bigint out of range");
+        }
+        catch
+        {
+            _journal.Rollback();
+            throw;
+        }
+        _journal.Commit();
+        if (stored.Data is IDomainEvent e)
+            Book = Book.Apply(e);
+    }
+}

@@ -1,0 +1,53 @@
+using Grants.Domain;
+using Grants.Domain.Applications.InstructingTranches;
+using Grants.Domain.Applications.RecoveringClawbacks;
+using Npgsql;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+internal sealed record TrancheRow(string ApplicationId, long AmountFen, long OffsetFen, string Status, DateTimeOffset UpdatedAt);
+
+/// <summary>grants.application_tranches as TrancheRowWriter keeps it: offsets never withhold more than the tranche.</summary>
+internal sealed class Tranches(Journal journal) : ImageTable<string, TrancheRow>(journal)
+{
+    public override string Name => "application_tranches";
+
+    public override IReadOnlyList<string> Columns { get; } = ["payment_reference", "application_id", "amount_fen", "offset_fen", "status", "updated_at"];
+
+    public void Instruct(TrancheInstructed e, DateTimeOffset at) =>
+        Insert(e.Reference, new TrancheRow(e.ApplicationId.Value, e.Amount.Fen, 0, "instructed", at));
+
+    public void SetStatus(string reference, string status, DateTimeOffset at)
+    {
+        if (Find(reference) is { } row)
+            Update(reference, row with { Status = status, UpdatedAt = at });
+    }
+
+    public void Offset(ClawbackRecovered e, DateTimeOffset at)
+    {
+        var row = Find(e.Reference);
+        if (row is not null && row.Status != "returned" && checked(row.OffsetFen + e.Amount.Fen) <= row.AmountFen)
+        {
+            Update(e.Reference, row with { OffsetFen = row.OffsetFen + e.Amount.Fen, UpdatedAt = at });
+            return;
+        }
+
+        if (row is null || row.Status == "returned")
+            throw Refusal.Ledger(new DomainError(ErrorCodes.OffsetDisbursementMissing, $"no standing disbursement {e.Reference} to withhold from"));
+        var breach = LimitBreach.Ceiling($"tranche {e.Reference}", new Money(row.AmountFen), new Money(row.OffsetFen), e.Amount, "offset");
+        throw Refusal.Ledger(DomainError.Breach(ErrorCodes.OffsetExceedsDisbursement, breach, "amount_fen"));
+    }
+
+    protected override string? Violated(TrancheRow row) =>
+        row.OffsetFen < 0 || row.OffsetFen > row.AmountFen ? "tranche_offset_within_amount" : null;
+
+    protected override void Write(NpgsqlBinaryImporter importer, string key, TrancheRow row)
+    {
+        importer.Text(key);
+        importer.Text(row.ApplicationId);
+        importer.Long(row.AmountFen);
+        importer.Long(row.OffsetFen);
+        importer.Text(row.Status);
+        importer.Time(row.UpdatedAt);
+    }
+}
