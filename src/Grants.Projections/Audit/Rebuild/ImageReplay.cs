@@ -24,9 +24,9 @@ internal sealed class ImageReplay(EventFeed feed)
         var lastReport = TimeSpan.Zero;
         try
         {
-            await foreach (var batch in batches.ReadAllAsync(ct))
+            await foreach (var parsing in batches.ReadAllAsync(ct))
             {
-                if (Fold(batch) is { } failure)
+                if (Fold(await parsing) is { } failure)
                     return failure;
                 if (clock.Elapsed - lastReport >= ReportEvery)
                 {
@@ -39,7 +39,8 @@ internal sealed class ImageReplay(EventFeed feed)
         }
         finally
         {
-            // Stops the reader when the fold ended early; its COPY is cancelled on its own connection.
+            // Stops the reader when the fold ended early; its COPY is cancelled on its own connection, and batches
+            // still being deserialised finish on their own.
             await stop.CancelAsync();
             await reading;
         }

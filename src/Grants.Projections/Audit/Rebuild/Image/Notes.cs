@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Grants.Domain;
 using Grants.EventStore;
 using Npgsql;
@@ -20,20 +21,48 @@ internal sealed class Notes(Journal journal) : ImageTable<(string ApplicationId,
 
     public void File(StoredEvent stored)
     {
-        if (stored.Metadata.Note is not { } text || JsonNode.Parse(text) is not JsonObject note
-            || note["application_id"]?.GetValue<string>() is not { } applicationId
+        if (stored.Metadata.Note is not { } text || ApplicationOf(text) is not { } applicationId
             || stored.StreamId != StreamIds.Application(new ApplicationId(applicationId)))
             return;
 
         var requestId = stored.Metadata.RequestId;
-        note["request_id"] = requestId;
         // A null request id is a JSON null, which ->> reads as SQL NULL: it never matches an earlier note.
         if (requestId is not null && _filed.Has(applicationId, requestId))
             return;
-        Insert((applicationId, stored.Version), new NoteRow(note.ToJsonString()));
+        Insert((applicationId, stored.Version), new NoteRow(WithRequest(text, requestId)));
         if (requestId is not null)
             _filed.Add(applicationId, requestId);
     }
+
+    /// <summary>note["application_id"] as ApplicationNotesWriter reads it: the string, null when absent or JSON null,
+    /// and an InvalidOperationException for any other kind of value.</summary>
+    private static string? ApplicationOf(string note)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(note));
+        reader.Read();
+        string? found = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isApplication = reader.ValueTextEquals("application_id"u8);
+            reader.Read();
+            if (isApplication)
+            {
+                found = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => throw new InvalidOperationException($"The note's application_id is a {reader.TokenType}, not a string."),
+                };
+            }
+            reader.Skip();
+        }
+        return found;
+    }
+
+    /// <summary>The note with request_id set. Appended as the last member: jsonb keeps the last of duplicate keys, so
+    /// this stores what overwriting the member would (the note names its application, so it is never empty).</summary>
+    private static string WithRequest(string note, string? requestId) =>
+        string.Concat(note.AsSpan(0, note.LastIndexOf('}')), ", \"request_id\": ", JsonSerializer.Serialize(requestId), "}");
 
     protected override string? Violated(NoteRow row) => null;
 
