@@ -41,7 +41,9 @@ internal sealed partial class ProjectionImage
 
     public IReadOnlyList<IImageTable> Tables { get; }
 
-    public LedgerBook Book { get; private set; } = LedgerBook.Empty;
+    private readonly ReferenceBook _reference = new();
+
+    public LedgerBook Book => _reference.Book;
 
     /// <summary>Folds one event as one append transaction would: all of it or, when refused, none of it.</summary>
     /// <exception cref="Ledgers.LedgerRefusedException">A ledger rule refuses the event.</exception>
@@ -69,6 +71,6 @@ internal sealed partial class ProjectionImage
         }
         _journal.Commit();
         if (stored.Data is IDomainEvent e)
-            Book = Book.Apply(e);
+            _reference.Apply(e);
     }
 }

@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using Grants.Domain;
+using Grants.Domain.Applications;
+using Grants.Domain.Budgets;
+using Grants.Domain.Budgets.AdjustingAppropriations;
+using Grants.Domain.Budgets.Appropriating;
+using Grants.Domain.Ledgers;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+/// <summary>The domain's reference ledgers, folded with <see cref="LedgerBook.Apply"/> itself but on a book holding
+/// only the rows the event names (its budget line, and its beneficiary for money events of an award): LedgerBook
+/// moves no other row, and an immutable book of a million events' rows copied on every event would cost more than
+/// the rest of the rebuild.</summary>
+internal sealed class ReferenceBook
+{
+    private readonly Dictionary<BudgetKey, BudgetLedger> _budgets = [];
+    private readonly Dictionary<BeneficiaryKey, BeneficiaryLedger> _beneficiaries = [];
+
+    public LedgerBook Book => new(_budgets.ToImmutableDictionary(), _beneficiaries.ToImmutableDictionary());
+
+    public void Apply(IDomainEvent e)
+    {
+        var (budget, beneficiary) = e switch
+        {
+            AppropriationMade made => (made.Budget, null),
+            AppropriationAdjusted adjusted => (adjusted.Budget, null),
+            IMoneyEvent money => (money.Ledger.Budget, money.Ledger.Beneficiary),
+            _ => ((BudgetKey?)null, (BeneficiaryKey?)null),
+        };
+        if (budget is null)
+            return;
+
+        var before = new LedgerBook(Slice(_budgets, budget), Slice(_beneficiaries, beneficiary));
+        var after = before.Apply(e);
+        foreach (var (key, ledger) in after.Budgets)
+            _budgets[key] = ledger;
+        foreach (var (key, ledger) in after.Beneficiaries)
+            _beneficiaries[key] = ledger;
+    }
+
+    private static ImmutableDictionary<TKey, TValue> Slice<TKey, TValue>(Dictionary<TKey, TValue> all, TKey? key)
+        where TKey : class =>
+        key is not null && all.TryGetValue(key, out var value)
+            ? ImmutableDictionary<TKey, TValue>.Empty.Add(key, value)
+            : ImmutableDictionary<TKey, TValue>.Empty;
+}
