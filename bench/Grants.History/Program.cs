@@ -27,6 +27,9 @@ var ct = stop.Token;
 
 var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
 builder.ConnectionStringBuilder.ApplicationName ??= "grants-history";
+// The projections' statements repeat millions of times: prepared once per connection, PostgreSQL stops re-planning them.
+if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+    (builder.ConnectionStringBuilder.MaxAutoPrepare, builder.ConnectionStringBuilder.AutoPrepareMinUsages) = (200, 2);
 await using var dataSource = builder.Build();
 await SchemaMigrator.Migrate(dataSource, GrantsProjections.Migrations, ct);
 var types = GrantsEventTypes.Create();
