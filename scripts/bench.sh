@@ -5,22 +5,27 @@
 # Prints exactly:  scenario=<name> clients=<c> grants_tps=<x> pgbench_tps=<y> ratio=<x/y> p99_ms=<z>  (per scenario)
 #                  scenario=rebuild events=<n> events_per_s=<x>
 #                  server_peak_rss_mb=<m>
-# Usage: scripts/bench.sh [--quick] [--group-commit] [--clients N]     (details: docs/PERFORMANCE.md)
+# Before the check, bench/Grants.History appends a generated history (every event decided by the domain, through the
+# real store and inline projections) until the head reaches 1,000,000 events (100,000 with --quick, --history N to
+# override), so the rebuild line measures RebuildCompare over that many events.
+# Usage: scripts/bench.sh [--quick] [--group-commit] [--clients N] [--history N]     (details: docs/PERFORMANCE.md)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-quick=0; group_commit=false; clients=32
+quick=0; group_commit=false; clients=32; history=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
     --group-commit) group_commit=true ;;
     --clients) clients="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--group-commit] [--clients N]" >&2; exit 2 ;;
+    --history) history="$2"; shift ;;
+    *) echo "usage: $0 [--quick] [--group-commit] [--clients N] [--history N]" >&2; exit 2 ;;
   esac
   shift
 done
 if [ "$quick" -eq 1 ]; then approvals=1000; lifecycles=150; pg_seconds=8; else approvals=20000; lifecycles=3000; pg_seconds=30; fi
+if [ -z "$history" ]; then if [ "$quick" -eq 1 ]; then history=100000; else history=1000000; fi; fi
 
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 [ -x "$pg_bin/pgbench" ] || { echo "bench.sh: pgbench not found (apt-get install -y postgresql-contrib)" >&2; exit 1; }
@@ -30,6 +35,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 log "building (Release) into $artifacts"
 dotnet build src/Grants.Api -c Release --artifacts-path "$artifacts" -nologo -clp:ErrorsOnly -v q >&2
 dotnet build bench/Grants.LoadTest -c Release --artifacts-path "$artifacts" -nologo -clp:ErrorsOnly -v q >&2
+dotnet build bench/Grants.History -c Release --artifacts-path "$artifacts" -nologo -clp:ErrorsOnly -v q >&2
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 work="$(mktemp -d /tmp/grants-bench.XXXXXX)"
@@ -90,6 +96,14 @@ run_scenario() {  # name pgbench-script count
 run_scenario approve-spread bench/pgbench/approve_spread.sql "$approvals"
 run_scenario approve-hot bench/pgbench/approve_hot.sql "$approvals"
 run_scenario lifecycle bench/pgbench/approve_spread.sql "$lifecycles"
+
+# The server's own database (its embedded cluster's "postgres"), while the server runs: the history lands in the same
+# tables the scenarios just filled, and RebuildCompare below replays all of it.
+log "history: bringing the event head to $history events (bench/Grants.History, 2 writers)"
+history_line="$(dotnet "$artifacts/bin/Grants.History/release/Grants.History.dll" \
+  --db "Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" --events "$history" --writers 2)" \
+  || { log "HISTORY FAILED: $history_line"; summaries+=("history_failed $history_line"); }
+log "$history_line"
 
 log "checking limits and replaying every projection (RebuildCompare)"
 check="$(loadtest --scenario check)" || { log "CHECK FAILED: $check"; summaries+=("check_failed $check"); }
