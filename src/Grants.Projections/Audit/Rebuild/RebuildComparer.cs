@@ -23,7 +23,16 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
 
         var rebuild = Stopwatch.StartNew();
         var replay = new ImageReplay(new EventFeed(live, types));
-        var failure = await replay.Run(head, progress, ct);
+        Difference? failure;
+        // The connection is idle while the events are read on another: the notes are copied in as they are filed.
+        await using (var notes = await shadow.Import(Image.Notes.Table, Image.Notes.Columns, ct))
+        {
+            if (notes is not null)
+                replay.Image.StreamNotesTo(notes);
+            failure = await replay.Run(head, progress, ct);
+            if (notes is not null)
+                await notes.CompleteAsync(ct);
+        }
         if (failure is null || keepShadow)
             await shadow.Write(replay.Image.Tables, progress, ct);
         var rebuildTime = rebuild.Elapsed;

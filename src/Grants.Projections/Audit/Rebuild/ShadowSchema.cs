@@ -45,16 +45,22 @@ internal sealed class ShadowSchema
         return shadow;
     }
 
+    /// <summary>A COPY into one shadow table, left open for rows as they come (null when the live database has no such
+    /// table to compare with). Nothing else may run on the connection until it is completed.</summary>
+    public async Task<NpgsqlBinaryImporter?> Import(string table, IReadOnlyList<string> columns, CancellationToken ct) =>
+        _statements.ContainsKey(table)
+            ? await _connection.BeginBinaryImportAsync(await ShadowStatements.CopyInto(_connection, _transaction, Name, table, columns, ct), ct)
+            : null;
+
     /// <summary>Copies every table of the image that the live database also has.</summary>
     public async Task Write(IReadOnlyList<IImageTable> tables, Func<WorkProgress, Task> progress, CancellationToken ct)
     {
         for (var i = 0; i < tables.Count; i++)
         {
             await progress(new WorkProgress("writing shadow", i, tables.Count));
-            if (!_statements.TryGetValue(tables[i].Name, out var statements))
+            await using var importer = await Import(tables[i].Name, tables[i].Columns, ct);
+            if (importer is null)
                 continue;
-            var copy = await ShadowStatements.CopyInto(_connection, _transaction, Name, tables[i], ct);
-            await using var importer = await _connection.BeginBinaryImportAsync(copy, ct);
             tables[i].WriteAll(importer);
             await importer.CompleteAsync(ct);
         }

@@ -1,4 +1,3 @@
-using Grants.Projections.Audit.Rebuild.Image;
 using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild;
@@ -19,11 +18,12 @@ internal sealed record ShadowStatements(string CreateTable, string LiveCount, st
         await Text(c, t, "select format('select count(*) from grants.%I', $1::text)", ct, table.Name),
         await Text(c, t, table.Key.Count == 0 ? Multiset : ByKey, ct, schema, table.Name, table.Key.ToArray()));
 
-    public static Task<string> CopyInto(NpgsqlConnection c, NpgsqlTransaction t, string schema, IImageTable table, CancellationToken ct) =>
+    public static Task<string> CopyInto(NpgsqlConnection c, NpgsqlTransaction t, string schema, string table, IReadOnlyList<string> columns,
+                                        CancellationToken ct) =>
         Text(c, t, """
             select format('copy %1$I.%2$I (%3$s) from stdin (format binary)', $1::text, $2::text,
                           (select string_agg(quote_ident(name), ', ' order by n) from unnest($3::text[]) with ordinality u(name, n)))
-            """, ct, schema, table.Name, table.Columns.ToArray());
+            """, ct, schema, table, columns.ToArray());
 
     // Rows matched on the primary key; only pairs that differ in any column, or have no partner, come back.
     private const string ByKey = """

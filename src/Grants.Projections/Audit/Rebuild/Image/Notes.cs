@@ -7,18 +7,25 @@ using ApplicationId = Grants.Domain.ApplicationId;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record NoteRow(string Json);
-
 /// <summary>grants.application_notes as ApplicationNotesWriter files them: a request's note once, under the first
-/// event that request appended to the application the note names.</summary>
-internal sealed class Notes(Journal journal) : ImageTable<(string ApplicationId, long Version), NoteRow>(journal)
+/// event that request appended to the application the note names. A filed note never changes, so it is not kept: it
+/// goes to the shadow table's COPY as soon as its event is committed (the largest table stays out of memory), and
+/// only which requests filed a note on which application is remembered.</summary>
+internal sealed class Notes(Journal journal) : IJournaled
 {
+    public const string Table = "application_notes";
+
+    public static readonly IReadOnlyList<string> Columns = ["application_id", "version", "note"];
+
     private readonly Filed _filed = new(journal);
+    private readonly List<(string ApplicationId, long Version, string Json)> _pending = [];
+    private NpgsqlBinaryImporter? _sink;
 
-    public override string Name => "application_notes";
+    /// <summary>Where committed notes go; without one (no such live table to compare with) they are dropped.</summary>
+    public void StreamTo(NpgsqlBinaryImporter sink) => _sink = sink;
 
-    public override IReadOnlyList<string> Columns { get; } = ["application_id", "version", "note"];
-
+    /// <remarks>The primary key (application, version) cannot repeat: a note is filed only on its own application's
+    /// stream, whose versions the events table keeps unique.</remarks>
     public void File(StoredEvent stored)
     {
         if (stored.Metadata.Note is not { } text || ApplicationOf(text) is not { } applicationId
@@ -29,10 +36,28 @@ internal sealed class Notes(Journal journal) : ImageTable<(string ApplicationId,
         // A null request id is a JSON null, which ->> reads as SQL NULL: it never matches an earlier note.
         if (requestId is not null && _filed.Has(applicationId, requestId))
             return;
-        Insert((applicationId, stored.Version), new NoteRow(WithRequest(text, requestId)));
+        if (_pending.Count == 0)
+            journal.Touched(this);
+        _pending.Add((applicationId, stored.Version, WithRequest(text, requestId)));
         if (requestId is not null)
             _filed.Add(applicationId, requestId);
     }
+
+    void IJournaled.Forget()
+    {
+        foreach (var (applicationId, version, json) in _pending)
+        {
+            if (_sink is null)
+                continue;
+            _sink.StartRow();
+            _sink.Text(applicationId);
+            _sink.Long(version);
+            _sink.Json(json);
+        }
+        _pending.Clear();
+    }
+
+    void IJournaled.Undo() => _pending.Clear();
 
     /// <summary>note["application_id"] as ApplicationNotesWriter reads it: the string, null when absent or JSON null,
     /// and an InvalidOperationException for any other kind of value.</summary>
@@ -63,15 +88,6 @@ internal sealed class Notes(Journal journal) : ImageTable<(string ApplicationId,
     /// this stores what overwriting the member would (the note names its application, so it is never empty).</summary>
     private static string WithRequest(string note, string? requestId) =>
         string.Concat(note.AsSpan(0, note.LastIndexOf('}')), ", \"request_id\": ", JsonSerializer.Serialize(requestId), "}");
-
-    protected override string? Violated(NoteRow row) => null;
-
-    protected override void Write(NpgsqlBinaryImporter importer, (string ApplicationId, long Version) key, NoteRow row)
-    {
-        importer.Text(key.ApplicationId);
-        importer.Long(key.Version);
-        importer.Json(row.Json);
-    }
 
     /// <summary>Which requests already filed a note on which application; journaled like a table, never written.</summary>
     private sealed class Filed(Journal journal) : ImageTable<(string ApplicationId, string RequestId), string>(journal)

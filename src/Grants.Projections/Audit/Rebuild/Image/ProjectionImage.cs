@@ -36,10 +36,13 @@ internal sealed partial class ProjectionImage
         _instructions = new FinanceInstructions(_journal);
         _clawbacks = new FinanceClawbacks(_journal);
         _lines = new StatementLines(_journal);
-        Tables = [_budgets, _beneficiaries, _awards, _standing, _catalog, _applications, _tranches, _notes, _instructions, _clawbacks, _lines];
+        Tables = [_budgets, _beneficiaries, _awards, _standing, _catalog, _applications, _tranches, _instructions, _clawbacks, _lines];
     }
 
+    /// <summary>The tables held in memory until the end; application notes are streamed instead (<see cref="StreamNotesTo"/>).</summary>
     public IReadOnlyList<IImageTable> Tables { get; }
+
+    public void StreamNotesTo(Npgsql.NpgsqlBinaryImporter sink) => _notes.StreamTo(sink);
 
     private readonly ReferenceBook _reference = new();
 
