@@ -86,10 +86,21 @@ try
     Console.Error.WriteLine($"history: done, {failures.Count} application(s) failed");
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"history events={head} appended={appended} seconds={seconds:F1} events_per_s={appended / Math.Max(seconds, 0.001):F0}"));
-    return failures.Count == 0 && head >= options.TargetEvents ? 0 : 1;
+    var verified = !options.Verify || await Verify(reader, ct);
+    return failures.Count == 0 && head >= options.TargetEvents && verified ? 0 : 1;
 }
 finally
 {
     foreach (var appender in appenders)
         await appender.DisposeAsync();
+}
+
+static async Task<bool> Verify(PostgresEventStore store, CancellationToken ct)
+{
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var result = await store.Verify(ct: ct);
+    var problem = result.Ok ? "" : $" first_bad={result.FirstBadPosition} problem=\"{result.Problem}\"";
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"verify ok={(result.Ok ? "true" : "false")} checked_through={result.CheckedThrough} seconds={clock.Elapsed.TotalSeconds:F1}{problem}"));
+    return result.Ok;
 }
