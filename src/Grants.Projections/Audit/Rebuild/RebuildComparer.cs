@@ -21,11 +21,13 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
         var tables = await ProjectionTable.List(connection, transaction, ct);
         var shadow = await ShadowSchema.Create(connection, transaction, clock.GetUtcNow(), tables, ct);
 
-        var rebuild = Stopwatch.StartNew();
         var replay = new ImageReplay(new EventFeed(live, types));
+        await shadow.PrepareCopies(replay.Image.Tables.Select(t => (t.Name, t.Columns)).Append((Image.Notes.Table, Image.Notes.Columns)), ct);
+
+        var rebuild = Stopwatch.StartNew();
         Difference? failure;
         // The connection is idle while the events are read on another: the notes are copied in as they are filed.
-        await using (var notes = await shadow.Import(Image.Notes.Table, Image.Notes.Columns, ct))
+        await using (var notes = await shadow.Import(Image.Notes.Table, ct))
         {
             if (notes is not null)
                 replay.Image.StreamNotesTo(notes);

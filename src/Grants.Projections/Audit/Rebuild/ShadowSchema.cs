@@ -11,6 +11,7 @@ internal sealed class ShadowSchema
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly Dictionary<string, ShadowStatements> _statements = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _copies = new(StringComparer.Ordinal);
 
     private ShadowSchema(NpgsqlConnection connection, NpgsqlTransaction transaction, string name)
     {
@@ -45,12 +46,20 @@ internal sealed class ShadowSchema
         return shadow;
     }
 
-    /// <summary>A COPY into one shadow table, left open for rows as they come (null when the live database has no such
-    /// table to compare with). Nothing else may run on the connection until it is completed.</summary>
-    public async Task<NpgsqlBinaryImporter?> Import(string table, IReadOnlyList<string> columns, CancellationToken ct) =>
-        _statements.ContainsKey(table)
-            ? await _connection.BeginBinaryImportAsync(await ShadowStatements.CopyInto(_connection, _transaction, Name, table, columns, ct), ct)
-            : null;
+    /// <summary>Renders the COPY statements ahead, so that writing the shadow costs no round trip but the COPYs'.</summary>
+    public async Task PrepareCopies(IEnumerable<(string Table, IReadOnlyList<string> Columns)> tables, CancellationToken ct)
+    {
+        foreach (var (table, columns) in tables)
+        {
+            if (_statements.ContainsKey(table))
+                _copies[table] = await ShadowStatements.CopyInto(_connection, _transaction, Name, table, columns, ct);
+        }
+    }
+
+    /// <summary>A COPY into one prepared shadow table, left open for rows as they come (null when the live database has
+    /// no such table to compare with). Nothing else may run on the connection until it is completed.</summary>
+    public async Task<NpgsqlBinaryImporter?> Import(string table, CancellationToken ct) =>
+        _copies.TryGetValue(table, out var copy) ? await _connection.BeginBinaryImportAsync(copy, ct) : null;
 
     /// <summary>Copies every table of the image that the live database also has.</summary>
     public async Task Write(IReadOnlyList<IImageTable> tables, Func<WorkProgress, Task> progress, CancellationToken ct)
@@ -58,7 +67,7 @@ internal sealed class ShadowSchema
         for (var i = 0; i < tables.Count; i++)
         {
             await progress(new WorkProgress("writing shadow", i, tables.Count));
-            await using var importer = await Import(tables[i].Name, tables[i].Columns, ct);
+            await using var importer = await Import(tables[i].Name, ct);
             if (importer is null)
                 continue;
             tables[i].WriteAll(importer);
