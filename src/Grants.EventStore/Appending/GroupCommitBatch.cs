@@ -43,8 +43,7 @@ internal static class GroupCommitBatch
             if (survivors.Count == 0)
                 return;
 
-            var stored = await ChainAppender.Write(connection, transaction, [.. survivors.Select(s => s.Part)], stop);
-            await transaction.CommitAsync(stop);
+            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], stop);
             for (var i = 0; i < survivors.Count; i++)
                 survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
         }

@@ -56,8 +56,7 @@ public sealed partial class PostgresEventStore
             if (options?.BeforeCommit is { } beforeCommit)
                 await beforeCommit(connection, transaction, pending, ct);
 
-            var committed = await ChainAppender.Append(connection, transaction, prepared.ToChainPart(pending), ct);
-            await transaction.CommitAsync(ct);
+            var committed = await ChainAppender.AppendAndCommit(connection, transaction, prepared.ToChainPart(pending), ct);
             return new AppendResult(committed, versions);
         }
         catch (PostgresException e) when (IsStoreUniqueViolation(e))

@@ -41,24 +41,37 @@ public static class EventHashing
     internal static byte[] CanonicalEnvelope(long position, string streamId, string streamType, long version, string type,
                                              ReadOnlySpan<byte> canonicalData, ReadOnlySpan<byte> canonicalMetadata, DateTimeOffset recordedAt)
     {
-        var output = new ArrayBufferWriter<byte>(canonicalData.Length + canonicalMetadata.Length + 192);
-        output.Write("{\"data\":"u8);
-        output.Write(canonicalData);
-        output.Write(",\"metadata\":"u8);
-        output.Write(canonicalMetadata);
-        output.Write(",\"position\":"u8);
+        var (prefix, suffix) = EnvelopeAround(streamId, streamType, version, type, canonicalData, canonicalMetadata, recordedAt);
+        var output = new ArrayBufferWriter<byte>(prefix.Length + suffix.Length + 20);
+        output.Write(prefix);
         CanonicalJson.WriteInteger(output, position);
-        output.Write(",\"recorded_at\":"u8);
-        CanonicalJson.WriteString(output, FormatRecordedAt(recordedAt));
-        output.Write(",\"stream_id\":"u8);
-        CanonicalJson.WriteString(output, streamId);
-        output.Write(",\"stream_type\":"u8);
-        CanonicalJson.WriteString(output, streamType);
-        output.Write(",\"type\":"u8);
-        CanonicalJson.WriteString(output, type);
-        output.Write(",\"version\":"u8);
-        CanonicalJson.WriteInteger(output, version);
-        output.Write("}"u8);
+        output.Write(suffix);
         return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The envelope's bytes before and after its position: the chain step (grants.append_chain) hashes
+    /// prefix || decimal position || suffix once the position is known, under the head lock.</summary>
+    internal static (byte[] Prefix, byte[] Suffix) EnvelopeAround(string streamId, string streamType, long version, string type,
+        ReadOnlySpan<byte> canonicalData, ReadOnlySpan<byte> canonicalMetadata, DateTimeOffset recordedAt)
+    {
+        var prefix = new ArrayBufferWriter<byte>(canonicalData.Length + canonicalMetadata.Length + 32);
+        prefix.Write("{\"data\":"u8);
+        prefix.Write(canonicalData);
+        prefix.Write(",\"metadata\":"u8);
+        prefix.Write(canonicalMetadata);
+        prefix.Write(",\"position\":"u8);
+        var suffix = new ArrayBufferWriter<byte>(192);
+        suffix.Write(",\"recorded_at\":"u8);
+        CanonicalJson.WriteString(suffix, FormatRecordedAt(recordedAt));
+        suffix.Write(",\"stream_id\":"u8);
+        CanonicalJson.WriteString(suffix, streamId);
+        suffix.Write(",\"stream_type\":"u8);
+        CanonicalJson.WriteString(suffix, streamType);
+        suffix.Write(",\"type\":"u8);
+        CanonicalJson.WriteString(suffix, type);
+        suffix.Write(",\"version\":"u8);
+        CanonicalJson.WriteInteger(suffix, version);
+        suffix.Write("}"u8);
+        return (prefix.WrittenSpan.ToArray(), suffix.WrittenSpan.ToArray());
     }
 }

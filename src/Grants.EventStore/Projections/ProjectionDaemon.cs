@@ -91,8 +91,7 @@ public sealed partial class ProjectionDaemon
     {
         await using var listener = await _dataSource.OpenConnectionAsync(ct);
         // LISTEN before catching up, so a commit that lands during the catch-up still wakes us afterwards.
-        await using (var listen = new NpgsqlCommand($"listen {PostgresEventStore.Channel}", listener))
-            await listen.ExecuteNonQueryAsync(ct);
+        await using var listening = await ChannelListener.Start(listener, ct);
         while (true)
         {
             // One broken read model must not hold the others back: each catches up, then the first failure is raised.

@@ -50,8 +50,7 @@ public sealed partial class PostgresEventStore
         long notifications = 0;
         connection.Notification += (_, _) => Interlocked.Increment(ref notifications);
         // LISTEN before the first read: a commit between the read and the LISTEN would otherwise wake nobody.
-        await using (var listen = new NpgsqlCommand($"listen {Channel}", connection))
-            await listen.ExecuteNonQueryAsync(ct);
+        await using var listening = await ChannelListener.Start(connection, ct);
 
         var position = afterPosition;
         while (!ct.IsCancellationRequested)

@@ -51,5 +51,38 @@ internal static class EventStoreSchema
             create trigger events_no_truncate before truncate on grants.events
                 for each statement execute function grants.refuse_event_change();
             """),
+        new(Component, 2, """
+            -- The chain step in one round trip: the head row is locked, every event gets the next position and its
+            -- link hash(n) = sha256(hash(n-1) || prefix || position || suffix), where prefix and suffix are the
+            -- canonical envelope's bytes before and after the position (EventHashing.EnvelopeAround). The lock is
+            -- held to commit, so only this call and the commit remain in the part of an append everyone queues on.
+            create function grants.append_chain(
+                p_stream_id text[], p_stream_type text[], p_version bigint[], p_type text[], p_data jsonb[],
+                p_metadata jsonb[], p_recorded_at timestamptz[], p_prefix bytea[], p_suffix bytea[])
+            returns table (event_position bigint, prev_hash bytea, hash bytea)
+            language plpgsql as $$
+            declare
+                v_head   bigint;
+                v_hash   bytea;
+                v_count  int := cardinality(p_stream_id);
+                v_prev   bytea[] := '{}';
+                v_hashes bytea[] := '{}';
+            begin
+                select h.position, h.hash into v_head, v_hash from grants.event_head h for update;
+                for i in 1 .. v_count loop
+                    v_prev := v_prev || v_hash;
+                    v_hash := sha256(v_hash || p_prefix[i] || convert_to((v_head + i)::text, 'UTF8') || p_suffix[i]);
+                    v_hashes := v_hashes || v_hash;
+                end loop;
+                insert into grants.events (position, stream_id, stream_type, version, type, data, metadata, recorded_at, prev_hash, hash)
+                select v_head + i, p_stream_id[i], p_stream_type[i], p_version[i], p_type[i], p_data[i], p_metadata[i],
+                       p_recorded_at[i], v_prev[i], v_hashes[i]
+                  from generate_series(1, v_count) i;
+                update grants.event_head set position = v_head + v_count, hash = v_hash;
+                -- Delivered only when the transaction commits, in commit order: a rolled-back append wakes nobody.
+                perform pg_notify('grants_events', (v_head + v_count)::text);
+                return query select v_head + i, v_prev[i], v_hashes[i] from generate_series(1, v_count) i;
+            end $$;
+            """),
     ];
 }

@@ -63,8 +63,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         long notifications = 0;
         connection.Notification += (_, _) => Interlocked.Increment(ref notifications);
-        await using (var listen = new NpgsqlCommand($"listen {Grants.EventStore.PostgresEventStore.Channel}", connection))
-            await listen.ExecuteNonQueryAsync(ct);
+        await using var listening = await Grants.EventStore.ChannelListener.Start(connection, ct);
 
         var cursor = after;
         while (!ct.IsCancellationRequested)
