@@ -53,6 +53,14 @@ public interface IInlineProjection
     ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
 }
 
+/// <summary>An inline projection some of whose writes go last (<see cref="LateWrites"/>). The store calls this overload;
+/// the plain <see cref="IInlineProjection.Apply"/> must still do everything, running its late writes itself.</summary>
+public interface ILateWritingProjection : IInlineProjection
+{
+    ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, LateWrites late,
+                    CancellationToken ct);
+}
+
 /// <summary>A read model fed from the global order by the projection daemon. Its writes and its checkpoint are
 /// committed in one transaction, so each event takes effect exactly once, also across crashes.</summary>
 public interface IAsyncProjection

@@ -4,5 +4,21 @@ namespace Grants.EventStore;
 
 /// <summary>Per-append hooks. BeforeCommit runs in the append's transaction after the stream checks and inline
 /// projections, before the events get positions; throwing rolls everything back (used for the idempotency record).</summary>
+/// <param name="LateWritesFirst">Run the projections' <see cref="LateWrites"/> before BeforeCommit rather than with the
+/// chain step, for a caller whose BeforeCommit reads what they write (a budget command answers with its ledger line
+/// as the append left it). Such an append holds those rows a little longer.</param>
 public sealed record AppendOptions(
-    Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null);
+    Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null,
+    bool LateWritesFirst = false)
+{
+    /// <summary>The projections' late writes now if the caller asked for them first, else for the chain step.</summary>
+    /// <returns>What is left for the chain step.</returns>
+    internal static async Task<LateWrites> RunLateWritesFirst(AppendOptions? options, LateWrites late, NpgsqlConnection connection,
+                                                              NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        if (options is not { LateWritesFirst: true })
+            return late;
+        await late.Execute(connection, transaction, ct);
+        return new LateWrites();
+    }
+}

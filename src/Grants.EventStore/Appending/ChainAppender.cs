@@ -25,13 +25,15 @@ internal static class ChainAppender
 
     /// <summary>Writes one part and commits the transaction.</summary>
     public static async Task<IReadOnlyList<StoredEvent>> AppendAndCommit(NpgsqlConnection connection, NpgsqlTransaction transaction,
-                                                                         Part part, CancellationToken ct) =>
-        (await WriteAndCommit(connection, transaction, [part], ct))[0];
+                                                                         Part part, LateWrites late, CancellationToken ct) =>
+        (await WriteAndCommit(connection, transaction, [part], late, ct))[0];
 
     /// <summary>Writes every part and commits the transaction (the COMMIT is pipelined behind the chain call).</summary>
+    /// <param name="late">Sent first in the same round trip (their rows are locked just before the head).</param>
     /// <returns>Per part, its events as stored, once they are durable.</returns>
+    /// <exception cref="LateWriteRefusedException">A late write refused: nothing was committed.</exception>
     public static async Task<StoredEvent[][]> WriteAndCommit(NpgsqlConnection connection, NpgsqlTransaction transaction,
-                                                    IReadOnlyList<Part> parts, CancellationToken ct)
+                                                    IReadOnlyList<Part> parts, LateWrites? late, CancellationToken ct)
     {
         var total = parts.Sum(p => p.Pending.Count);
         var streams = new string[total];
@@ -59,6 +61,7 @@ internal static class ChainAppender
         }
 
         await using var batch = new NpgsqlBatch(connection, transaction);
+        late?.AddTo(batch);
         var chain = new NpgsqlBatchCommand(AppendChain);
         chain.Parameters.Add(Param(NpgsqlDbType.Array | NpgsqlDbType.Text, streams));
         chain.Parameters.Add(Param(NpgsqlDbType.Array | NpgsqlDbType.Text, streamTypes));
@@ -74,7 +77,7 @@ internal static class ChainAppender
         batch.BatchCommands.Add(new NpgsqlBatchCommand("commit"));
 
         var stored = new StoredEvent[parts.Count][];
-        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await using var reader = await ExecuteAfterLateWrites(batch, late, ct);
         foreach (var (part, p) in parts.Select((part, p) => (part, p)))
         {
             stored[p] = new StoredEvent[part.Pending.Count];
@@ -93,6 +96,32 @@ internal static class ChainAppender
         {
         }
         return stored;
+    }
+
+    /// <returns>The reader positioned on the chain call's rows.</returns>
+    private static async Task<NpgsqlDataReader> ExecuteAfterLateWrites(NpgsqlBatch batch, LateWrites? late, CancellationToken ct)
+    {
+        NpgsqlDataReader? reader = null;
+        try
+        {
+            reader = await batch.ExecuteReaderAsync(ct);
+            // Late writes that return a row come first; a refused one throws here, before the chain call ran.
+            while (reader.FieldCount != 3 || reader.GetName(0) != "event_position")
+            {
+                if (!await reader.NextResultAsync(ct))
+                    throw new InvalidOperationException("grants.append_chain returned no result: the schema is not migrated.");
+            }
+            return reader;
+        }
+        catch (Exception failure)
+        {
+            // The connection is needed at once for the rollback.
+            if (reader is not null)
+                await reader.DisposeAsync();
+            if (failure is PostgresException e && late?.Refused(e) is { } refused)
+                throw refused;
+            throw;
+        }
     }
 
     private static NpgsqlParameter Param(NpgsqlDbType type, object value) => new() { NpgsqlDbType = type, Value = value };

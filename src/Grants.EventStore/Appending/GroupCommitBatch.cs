@@ -26,13 +26,21 @@ internal static class GroupCommitBatch
                 {
                     var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop);
                     var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
-                    foreach (var projection in projections)
-                        await projection.Apply(connection, transaction, pending, stop);
+                    var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop);
+                    late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, stop);
                     if (request.Options?.BeforeCommit is { } beforeCommit)
                         await beforeCommit(connection, transaction, pending, stop);
+                    // Inside this command's savepoint, so a refusal stays this command's alone.
+                    await late.Execute(connection, transaction, stop);
                     await transaction.ReleaseAsync("command", stop);
                     survivors.Add(new Survivor(request, versions,
                         request.Prepared.ToChainPart(pending)));
+                }
+                catch (LateWriteRefusedException refused)
+                {
+                    var explained = await refused.Explain(connection, transaction, stop);
+                    await transaction.RollbackAsync("command", stop);
+                    request.Completion.TrySetException(explained);
                 }
                 catch (Exception refusal) when (refusal is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
@@ -43,7 +51,7 @@ internal static class GroupCommitBatch
             if (survivors.Count == 0)
                 return;
 
-            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], stop);
+            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], null, stop);
             for (var i = 0; i < survivors.Count; i++)
                 survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
         }

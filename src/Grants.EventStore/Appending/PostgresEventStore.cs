@@ -51,18 +51,40 @@ public sealed partial class PostgresEventStore
             var recordedAt = EventHashing.TruncateToMicroseconds(_clock.GetUtcNow());
             var pending = prepared.Pending(versions, recordedAt);
 
-            foreach (var projection in _inlineProjections)
-                await projection.Apply(connection, transaction, pending, ct);
-            if (options?.BeforeCommit is { } beforeCommit)
-                await beforeCommit(connection, transaction, pending, ct);
-
-            var committed = await ChainAppender.AppendAndCommit(connection, transaction, prepared.ToChainPart(pending), ct);
-            return new AppendResult(committed, versions);
+            var late = await ApplyInline(_inlineProjections, connection, transaction, pending, ct);
+            try
+            {
+                late = await AppendOptions.RunLateWritesFirst(options, late, connection, transaction, ct);
+                if (options?.BeforeCommit is { } beforeCommit)
+                    await beforeCommit(connection, transaction, pending, ct);
+                var committed = await ChainAppender.AppendAndCommit(connection, transaction, prepared.ToChainPart(pending), late, ct);
+                return new AppendResult(committed, versions);
+            }
+            catch (LateWriteRefusedException refused)
+            {
+                throw await refused.Explain(connection, transaction, ct);
+            }
         }
         catch (PostgresException e) when (IsStoreUniqueViolation(e))
         {
             throw await ConflictAfterUniqueViolation(connection, appends, ct);
         }
+    }
+
+    /// <summary>Runs every inline projection on the pending events.</summary>
+    /// <returns>The writes they left for the chain step.</returns>
+    internal static async Task<LateWrites> ApplyInline(IInlineProjection[] projections, NpgsqlConnection connection,
+                                                       NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending, CancellationToken ct)
+    {
+        var late = new LateWrites();
+        foreach (var projection in projections)
+        {
+            if (projection is ILateWritingProjection deferring)
+                await deferring.Apply(connection, transaction, pending, late, ct);
+            else
+                await projection.Apply(connection, transaction, pending, ct);
+        }
+        return late;
     }
 
     /// <returns>0 when the stream does not exist.</returns>

@@ -1,95 +1,120 @@
 using Grants.Domain;
 using Grants.Domain.Budgets;
 using Grants.Domain.Ledgers;
+using Grants.EventStore;
 using Npgsql;
 
 namespace Grants.Projections.Ledgers;
 
-/// <summary>Moves money on a budget line (bureau, fiscal year, measure). A commitment is a single conditional UPDATE:
-/// PostgreSQL re-checks the condition on the latest row version after waiting for the row lock, so concurrent
-/// approvals on any number of servers can never commit more than was appropriated.</summary>
-internal sealed class BudgetLedgerWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
+/// <summary>Moves money on a budget line (bureau, fiscal year, measure). Every budget write is a late write: it runs
+/// just before the chain step, in its round trip, because in a deadline rush every approval of a bureau queues on
+/// this one row. A commitment is a single conditional UPDATE: PostgreSQL re-checks the condition on the latest row
+/// version after waiting for the row lock, so concurrent approvals on any number of servers can never commit more
+/// than was appropriated; a refused one raises (grants.refuse_unless) and is explained from the row afterwards.</summary>
+internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
 {
     private const string Key = "bureau = $1 and fiscal_year = $2 and measure_id = $3";
+    private const string Refused = "GL001";
 
-    public Task Appropriate(BudgetKey key, Money amount) => Execute("""
+    public void Appropriate(BudgetKey key, Money amount) => Write("""
         insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, appropriated_fen, updated_at)
         values ($1, $2, $3, $4, $5)
         on conflict (bureau, fiscal_year, measure_id)
         do update set appropriated_fen = budget_ledgers.appropriated_fen + excluded.appropriated_fen, updated_at = excluded.updated_at
-        """, key, amount);
+        """, key, amount, Unrefusable);
 
-    public async Task Adjust(BudgetKey key, Money delta)
+    public void Adjust(BudgetKey key, Money delta)
     {
         if (delta.Fen >= 0)
         {
-            await Appropriate(key, delta);
+            Appropriate(key, delta);
             return;
         }
 
-        if (!await Sql.Affects(c, t, ct, $"""
+        Write($"""
+            with cut as (
                 update grants.budget_ledgers set appropriated_fen = appropriated_fen + $4, updated_at = $5
-                where {Key} and appropriated_fen + $4 >= committed_fen + paid_fen returning 1
-                """, Args(key, delta)))
+                where {Key} and appropriated_fen + $4 >= committed_fen + paid_fen returning 1)
+            select grants.refuse_unless(exists (select from cut), 'appropriation_exceeded')
+            """, key, delta, async (error, c, t, ct) =>
         {
-            var ledger = await Read(key);
-            throw new LedgerRefusedException(new DomainError(
+            var ledger = await Read(c, t, key, ct);
+            return new LedgerRefusedException(new DomainError(
                 LedgerErrorCodes.AppropriationExceeded,
                 $"{LimitNames.Appropriation(key)} cannot be cut by {(-delta).ToYuanString()} yuan: appropriated " +
                 $"{ledger.Appropriated.ToYuanString()}, committed or paid {(ledger.Committed + ledger.Paid).ToYuanString()}, " +
                 $"largest possible cut {ledger.Available.ToYuanString()}",
                 "delta_fen"));
-        }
+        });
     }
 
     /// <summary>Approval or a raised amendment: committed grows only while committed + paid stays within appropriated.</summary>
-    public async Task Commit(BudgetKey key, Money amount)
+    public void Commit(BudgetKey key, Money amount)
     {
         if (amount.Fen <= 0)
         {
             // Releasing (a cut) or a zero award under a non-monetary measure cannot overspend; the row still appears.
             // The proposed row carries no amount: PostgreSQL checks CHECKs on it before it finds the conflict, so a
             // negative committed_fen there would refuse every cut.
-            await Execute("""
+            Write("""
                 insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, updated_at)
                 values ($1, $2, $3, $5)
                 on conflict (bureau, fiscal_year, measure_id)
                 do update set committed_fen = budget_ledgers.committed_fen + $4, updated_at = excluded.updated_at
-                """, key, amount);
+                """, key, amount, Unrefusable);
             return;
         }
 
-        if (!await Sql.Affects(c, t, ct, $"""
+        Write($"""
+            with committed as (
                 update grants.budget_ledgers set committed_fen = committed_fen + $4, updated_at = $5
-                where {Key} and committed_fen + paid_fen + $4 <= appropriated_fen returning 1
-                """, Args(key, amount)))
+                where {Key} and committed_fen + paid_fen + $4 <= appropriated_fen returning 1)
+            select grants.refuse_unless(exists (select from committed), 'appropriation_exceeded')
+            """, key, amount, async (error, c, t, ct) =>
         {
-            var breach = (await Read(key)).CheckCommit(key, amount)
+            var breach = (await Read(c, t, key, ct)).CheckCommit(key, amount)
                          ?? LimitBreach.Ceiling(LimitNames.Appropriation(key), Money.Zero, Money.Zero, amount, "committed or paid");
-            throw new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, breach, "amount_fen"));
-        }
+            return new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, breach, "amount_fen"));
+        });
     }
 
-    public Task Pay(BudgetKey key, Money amount) => Execute($"""
+    public void Pay(BudgetKey key, Money amount) => Write($"""
         update grants.budget_ledgers set committed_fen = committed_fen - $4, paid_fen = paid_fen + $4, updated_at = $5 where {Key}
-        """, key, amount);
+        """, key, amount, Unrefusable);
 
-    public Task Recover(BudgetKey key, Money amount) => Execute($"""
+    public void Recover(BudgetKey key, Money amount) => Write($"""
         update grants.budget_ledgers set recovered_fen = recovered_fen + $4, updated_at = $5 where {Key}
-        """, key, amount);
+        """, key, amount, Unrefusable);
 
-    public async Task<BudgetLedger> Read(BudgetKey key)
+    public static async Task<BudgetLedger> Read(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, CancellationToken ct)
     {
-        await using var command = Sql.Command(c, t, $"""
+        await using var command = new NpgsqlCommand($"""
             select appropriated_fen, committed_fen, paid_fen, recovered_fen from grants.budget_ledgers where {Key}
-            """, key.Bureau.Value, key.FiscalYear, key.Measure.Value);
+            """, c, t);
+        command.Parameters.Add(new NpgsqlParameter { Value = key.Bureau.Value });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.FiscalYear });
+        command.Parameters.Add(new NpgsqlParameter { Value = key.Measure.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new BudgetLedger(new(reader.GetInt64(0)), new(reader.GetInt64(1)), new(reader.GetInt64(2)), new(reader.GetInt64(3)))
             : BudgetLedger.Empty;
     }
 
-    private object?[] Args(BudgetKey key, Money amount) => [key.Bureau.Value, key.FiscalYear, key.Measure.Value, amount.Fen, at];
+    /// <summary>Only a CHECK constraint can refuse these, which the conditional writes make unreachable.</summary>
+    private static Task<Exception> Unrefusable(PostgresException error, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct) =>
+        Task.FromResult<Exception>(error);
 
-    private Task<int> Execute(string sql, BudgetKey key, Money amount) => Sql.Execute(c, t, ct, sql, Args(key, amount));
+    private void Write(string sql, BudgetKey key, Money amount, LateWrites.Explain explain)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var arg in new object[] { key.Bureau.Value, key.FiscalYear, key.Measure.Value, amount.Fen, at })
+            command.Parameters.Add(new NpgsqlParameter { Value = arg });
+        late.Add(command, (error, c, t, ct) => error.SqlState switch
+        {
+            Refused => explain(error, c, t, ct),
+            PostgresErrorCodes.CheckViolation => Task.FromResult<Exception>(new LedgerRefusedException(new DomainError(
+                LedgerErrorCodes.LedgerConstraint, $"refused by ledger rule {error.ConstraintName} (budget ledger)"))),
+            _ => Task.FromResult<Exception>(error),
+        });
+    }
 }

@@ -20,17 +20,26 @@ namespace Grants.Projections.Ledgers;
 /// <summary>Keeps the budget, beneficiary and award ledgers inside the append's transaction, and refuses (by throwing
 /// <see cref="LedgerRefusedException"/>) any event that would break a limit. The arithmetic is the domain's
 /// <see cref="Grants.Domain.Ledgers.LedgerBook"/>, which tests hold this projection to. Locks are always taken in
-/// the order standing → budget → beneficiary → award, and the event store takes its chain-head lock after all of
-/// them, so concurrent appends cannot deadlock.</summary>
-public sealed class LedgerProjection : IInlineProjection
+/// the order standing → beneficiary → award, then the budget line (a late write, sent with the chain step), then the
+/// event store's chain head, so concurrent appends cannot deadlock and a hot budget line is held only for the
+/// chain step's round trip and the commit.</summary>
+public sealed class LedgerProjection : ILateWritingProjection
 {
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+    {
+        var late = new LateWrites();
+        await Apply(connection, transaction, events, late, ct);
+        await late.ExecuteNow(connection, transaction, ct);
+    }
+
+    public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events,
+                                 LateWrites late, CancellationToken ct)
     {
         foreach (var stored in events)
         {
             try
             {
-                await Apply(connection, transaction, stored, ct);
+                await Apply(connection, transaction, stored, late, ct);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation)
             {
@@ -41,10 +50,10 @@ public sealed class LedgerProjection : IInlineProjection
         }
     }
 
-    private static async Task Apply(NpgsqlConnection c, NpgsqlTransaction t, StoredEvent stored, CancellationToken ct)
+    private static async Task Apply(NpgsqlConnection c, NpgsqlTransaction t, StoredEvent stored, LateWrites late, CancellationToken ct)
     {
         var at = stored.RecordedAt;
-        var budgets = new BudgetLedgerWriter(c, t, at, ct);
+        var budgets = new BudgetLedgerWriter(late, at);
         var beneficiaries = new BeneficiaryLedgerWriter(c, t, at, ct);
         var awards = new AwardWriter(c, t, at, ct);
         var standing = new StandingWriter(c, t, at, ct);
@@ -67,15 +76,15 @@ public sealed class LedgerProjection : IInlineProjection
                 await standing.Set(e.BeneficiaryKey, flagged: false, e.RegistryReference);
                 break;
             case AppropriationMade e:
-                await budgets.Appropriate(e.Budget, e.Amount);
+                budgets.Appropriate(e.Budget, e.Amount);
                 break;
             case AppropriationAdjusted e:
-                await budgets.Adjust(e.Budget, e.Delta);
+                budgets.Adjust(e.Budget, e.Delta);
                 break;
             case AwardApproved e:
                 await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
                 await awards.EnsureAdmissible(e);
-                await budgets.Commit(e.Ledger.Budget, e.Amount);
+                budgets.Commit(e.Ledger.Budget, e.Amount);
                 await beneficiaries.Award(e.Ledger, e.Amount);
                 await awards.Approve(e);
                 break;
@@ -85,7 +94,7 @@ public sealed class LedgerProjection : IInlineProjection
                     await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "awarded");
                 }
 
-                await budgets.Commit(e.Ledger.Budget, e.Delta);
+                budgets.Commit(e.Ledger.Budget, e.Delta);
                 await beneficiaries.Award(e.Ledger, e.Delta);
                 await awards.Amend(e.ApplicationId, e.Delta);
                 break;
@@ -94,17 +103,17 @@ public sealed class LedgerProjection : IInlineProjection
                 await awards.EnsureInWindow(e.Ledger.Measure, e.InstructedOn, "instructed for payment");
                 break;
             case PaymentConfirmed e:
-                await budgets.Pay(e.Ledger.Budget, e.Amount);
+                budgets.Pay(e.Ledger.Budget, e.Amount);
                 await beneficiaries.Pay(e.Ledger, e.Amount);
                 await awards.Pay(e.ApplicationId, e.Amount);
                 break;
             case PaymentReturned e:
-                await budgets.Pay(e.Ledger.Budget, -e.Amount);
+                budgets.Pay(e.Ledger.Budget, -e.Amount);
                 await beneficiaries.Pay(e.Ledger, -e.Amount);
                 await awards.Pay(e.ApplicationId, -e.Amount);
                 break;
             case ClawbackRecovered e:
-                await budgets.Recover(e.Ledger.Budget, e.Amount);
+                budgets.Recover(e.Ledger.Budget, e.Amount);
                 await awards.Recover(e.ApplicationId, e.Amount);
                 break;
         }

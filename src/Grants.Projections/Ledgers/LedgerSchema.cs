@@ -82,4 +82,15 @@ public static class LedgerSchema
         alter table grants.beneficiary_standing
             add constraint beneficiary_standing_flags_non_negative check (open_flags >= 0);
         """);
+
+    /// <summary>Budget ledger writes go last in an append (EventStore LateWrites) and cannot be looked at before the
+    /// commit, so a refused one raises instead of touching no row: SQLSTATE GL001 with the refusal code.</summary>
+    public static readonly Migration V3 = new("ledgers", 3, """
+        create function grants.refuse_unless(ok boolean, code text) returns void language plpgsql as $$
+        begin
+            if not ok then
+                raise exception 'ledger refused: %', code using errcode = 'GL001';
+            end if;
+        end $$;
+        """);
 }

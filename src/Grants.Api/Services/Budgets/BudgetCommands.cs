@@ -28,7 +28,7 @@ public sealed class BudgetCommands(CommandRunner runner)
                       ?? throw new InvalidOperationException($"The ledger of {key} is missing after its own append.");
             response = respond(row.ToMessage());
             await write.Recording(response).BeforeCommit!(connection, transaction, events, ct);
-        });
+        }, LateWritesFirst: true);
 
         try
         {

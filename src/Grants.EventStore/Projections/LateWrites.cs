@@ -1,0 +1,132 @@
+using Npgsql;
+
+namespace Grants.EventStore;
+
+/// <summary>Writes an inline projection leaves for the very end of an append, for rows every writer of a kind queues
+/// on (a budget ledger in a deadline rush). The store sends them in the chain step's own round trip, just before
+/// grants.append_chain and the COMMIT, so such a row is locked for one round trip and the commit flush instead of
+/// for the whole rest of the append. A late write therefore cannot be looked at before it is committed: it must
+/// refuse by raising an error (never by quietly touching no row), and says how to explain that error to the caller.</summary>
+public sealed class LateWrites
+{
+    /// <summary>Turns an error raised by a late write into the caller's exception. It runs in the state the write
+    /// met: the append's earlier writes, and the late writes before this one, are in place.</summary>
+    public delegate Task<Exception> Explain(PostgresException error, NpgsqlConnection connection, NpgsqlTransaction transaction,
+                                            CancellationToken ct);
+
+    private const string Savepoint = "late_writes";
+
+    private readonly List<(NpgsqlBatchCommand Command, Explain Explain)> _writes = [];
+
+    public int Count => _writes.Count;
+
+    public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
+
+    /// <summary>Runs the writes now, in one round trip, for callers that apply a projection outside an append. A
+    /// refusal is explained and thrown; the transaction stays usable, without any of these writes.</summary>
+    public async Task ExecuteNow(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        if (_writes.Count == 0)
+            return;
+        try
+        {
+            await Execute(connection, transaction, ct);
+        }
+        catch (LateWriteRefusedException refused)
+        {
+            var explained = await refused.Explain(connection, transaction, ct);
+            await Run(connection, transaction, $"rollback to savepoint {Savepoint}", ct);
+            throw explained;
+        }
+        await Run(connection, transaction, $"release savepoint {Savepoint}", ct);
+    }
+
+    /// <summary>Runs the writes in one round trip (a savepoint first, for the explanation of a refusal).</summary>
+    /// <exception cref="LateWriteRefusedException">A write raised an error.</exception>
+    internal async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    {
+        if (_writes.Count == 0)
+            return;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        AddTo(batch);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(ct);
+        }
+        catch (PostgresException e) when (Refused(e) is { } refused)
+        {
+            throw refused;
+        }
+    }
+
+    /// <summary>A savepoint, then the writes, at the start of <paramref name="batch"/>.</summary>
+    internal void AddTo(NpgsqlBatch batch)
+    {
+        if (_writes.Count == 0)
+            return;
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {Savepoint}"));
+        foreach (var (command, _) in _writes)
+            batch.BatchCommands.Add(command);
+    }
+
+    /// <returns>The refusal when <paramref name="error"/> stopped one of these writes in a batch filled by
+    /// <see cref="AddTo"/>; null when they all completed (the error came from elsewhere).</returns>
+    /// <remarks>Npgsql does not say which command of a batch failed (PostgresException.BatchCommand stays null); it
+    /// does record each completed command's statement type, and a batch runs in order, so the failed write is the
+    /// first one that never completed.</remarks>
+    internal LateWriteRefusedException? Refused(PostgresException error)
+    {
+        var failed = _writes.FindIndex(w => w.Command.StatementType == StatementType.Unknown);
+        return failed < 0 ? null : new LateWriteRefusedException(error, this, failed);
+    }
+
+    /// <summary>Back to the savepoint, the writes before the refused one again, then its explanation in that state.</summary>
+    internal async Task<Exception> ExplainRefusal(PostgresException error, int failed, NpgsqlConnection connection, NpgsqlTransaction transaction,
+                                           CancellationToken ct)
+    {
+        await Run(connection, transaction, $"rollback to savepoint {Savepoint}", ct);
+        for (var i = 0; i < failed; i++)
+        {
+            await using var again = new NpgsqlCommand(_writes[i].Command.CommandText, connection, transaction);
+            foreach (NpgsqlParameter parameter in _writes[i].Command.Parameters)
+                again.Parameters.Add(parameter.Clone());
+            try
+            {
+                await again.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException raced)
+            {
+                // The rows moved since the batch ran: this earlier write is now the one that cannot go through.
+                await Run(connection, transaction, $"rollback to savepoint {Savepoint}", ct);
+                return await _writes[i].Explain(raced, connection, transaction, ct);
+            }
+        }
+        return await _writes[failed].Explain(error, connection, transaction, ct);
+    }
+
+    private static async Task Run(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
+
+/// <summary>A late write raised an error. Nothing is committed; <see cref="Explain"/> gives the caller's exception
+/// (call it before rolling the transaction back).</summary>
+public sealed class LateWriteRefusedException : Exception
+{
+    private readonly LateWrites _writes;
+    private readonly int _failed;
+
+    internal LateWriteRefusedException(PostgresException error, LateWrites writes, int failed) : base(error.MessageText, error)
+    {
+        Error = error;
+        _writes = writes;
+        _failed = failed;
+    }
+
+    public PostgresException Error { get; }
+
+    public Task<Exception> Explain(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct) =>
+        _writes.ExplainRefusal(Error, _failed, connection, transaction, ct);
+}
