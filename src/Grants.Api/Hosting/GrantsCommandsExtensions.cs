@@ -18,8 +18,9 @@ public static class GrantsCommandsExtensions
             sp.GetRequiredService<EventTypeRegistry>(),
             GrantsProjections.Inline(),
             sp.GetRequiredService<TimeProvider>()).WithGroupCommitIf(
-                sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommit", false), sp));
-        // Opt-in (Grants:GroupCommit, docs/PERFORMANCE.md): concurrent commands share one transaction and one commit.
+                sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommit", true), sp));
+        // On unless Grants:GroupCommit=false (docs/PERFORMANCE.md): concurrent commands share one transaction and one
+        // commit, which measured faster, with a lower p99 and less database CPU per command, in every scenario.
         services.AddSingleton(sp => new GroupCommitter(
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventTypeRegistry>(),

@@ -21,18 +21,17 @@ internal static class GroupCommitBatch
             {
                 // Savepoints, not separate transactions: a later command in the batch sees an earlier one's stream
                 // version and ledger movement, exactly as if it had committed just before.
-                await transaction.SaveAsync("command", stop);
                 try
                 {
-                    var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop);
+                    var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop, savepointFirst: "command");
                     var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
                     var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop);
                     late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, stop);
                     if (request.Options?.BeforeCommit is { } beforeCommit)
                         await beforeCommit(connection, transaction, pending, stop);
-                    // Inside this command's savepoint, so a refusal stays this command's alone.
-                    await late.Execute(connection, transaction, stop);
-                    await transaction.ReleaseAsync("command", stop);
+                    // Inside this command's savepoint, so a refusal stays this command's alone; released in the same
+                    // round trip once they went through.
+                    await late.Execute(connection, transaction, stop, thenRelease: "command");
                     survivors.Add(new Survivor(request, versions,
                         request.Prepared.ToChainPart(pending)));
                 }

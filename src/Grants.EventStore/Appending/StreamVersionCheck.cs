@@ -25,14 +25,19 @@ internal static class StreamVersionCheck
         """;
 
     /// <returns>Each stream's version after the append.</returns>
+    /// <param name="savepointFirst">A savepoint to set in the same round trip, before the claim (group commit).</param>
     public static async Task<Dictionary<string, long>> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction,
-                                                             IReadOnlyList<StreamAppend> appends, CancellationToken ct)
+                                                             IReadOnlyList<StreamAppend> appends, CancellationToken ct,
+                                                             string? savepointFirst = null)
     {
         var ordered = appends.OrderBy(a => a.StreamId, StringComparer.Ordinal).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
+        if (savepointFirst is not null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {savepointFirst}"));
         foreach (var append in ordered)
             batch.BatchCommands.Add(CommandFor(append));
-        await batch.PrepareAsync(ct);
+        if (savepointFirst is null)
+            await batch.PrepareAsync(ct);
 
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         StreamAppend? conflict = null;

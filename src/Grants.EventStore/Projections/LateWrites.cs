@@ -42,13 +42,17 @@ public sealed class LateWrites
     }
 
     /// <summary>Runs the writes in one round trip (a savepoint first, for the explanation of a refusal).</summary>
+    /// <param name="thenRelease">A savepoint of the caller's to release in the same round trip once they went through.</param>
     /// <exception cref="LateWriteRefusedException">A write raised an error.</exception>
-    internal async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)
+    internal async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct,
+                                string? thenRelease = null)
     {
-        if (_writes.Count == 0)
+        if (_writes.Count == 0 && thenRelease is null)
             return;
         await using var batch = new NpgsqlBatch(connection, transaction);
         AddTo(batch);
+        if (thenRelease is not null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"release savepoint {thenRelease}"));
         try
         {
             await batch.ExecuteNonQueryAsync(ct);
