@@ -8,19 +8,19 @@
 # Before the check, bench/Grants.History appends a generated history (every event decided by the domain, through the
 # real store and inline projections) until the head reaches 1,000,000 events (100,000 with --quick, --history N to
 # override), so the rebuild line measures RebuildCompare over that many events.
-# Usage: scripts/bench.sh [--quick] [--group-commit] [--clients N] [--history N]     (details: docs/PERFORMANCE.md)
+# Usage: scripts/bench.sh [--quick] [--no-group-commit] [--clients N] [--history N]     (details: docs/PERFORMANCE.md)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 
-quick=0; group_commit=false; clients=32; history=""
+quick=0; group_commit=true; clients=32; history=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
-    --group-commit) group_commit=true ;;
+    --no-group-commit) group_commit=false ;;
     --clients) clients="$2"; shift ;;
     --history) history="$2"; shift ;;
-    *) echo "usage: $0 [--quick] [--group-commit] [--clients N] [--history N]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--quick] [--no-group-commit] [--clients N] [--history N]" >&2; exit 2 ;;
   esac
   shift
 done
