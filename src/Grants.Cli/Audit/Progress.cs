@@ -16,7 +16,7 @@ internal sealed class Progress(TextWriter error, string what)
         _last = now;
         var share = total > 0 ? $" ({100.0 * done / total:0.0}%)" : "";
         var of = total > 0 ? $" of {total:N0}" : "";
-        // A phase that only starts ("creating shadow database") has nothing to count yet.
+        // A phase that only starts ("creating shadow schema") has nothing to count yet.
         var count = done == 0 && total == 0 ? "" : $" {done:N0}{of}{share}";
         error.WriteLine($"{what}: {phase}{count}");
     }

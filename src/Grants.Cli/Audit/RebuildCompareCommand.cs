@@ -7,15 +7,15 @@ using Grpc.Core;
 namespace Grants.Cli.Audit;
 
 /// <summary>`grants audit rebuild-compare [--keep-shadow] [--max-differences N] [--json]`: the server rebuilds every
-/// projection from the events into a shadow database and compares; exit 1 on any difference.</summary>
+/// projection from the events into a shadow schema and compares; exit 1 on any difference.</summary>
 internal static class RebuildCompareCommand
 {
     public static Command Build(CliContext cli)
     {
-        var keep = new Option<bool>("--keep-shadow") { Description = "Keep the shadow database for inspection (its name is printed)" };
+        var keep = new Option<bool>("--keep-shadow") { Description = "Keep the shadow schema for inspection (its name is printed; drop it with: drop schema NAME cascade)" };
         var max = new Option<int>("--max-differences") { Description = "List at most this many differences (default 100)" };
         var json = CliContext.JsonOption();
-        var command = new Command("rebuild-compare", "Rebuild every projection from the events into a shadow database and diff it against the live tables")
+        var command = new Command("rebuild-compare", "Rebuild every projection from the events into a shadow schema and diff it against the live tables")
         {
             keep, max, json,
         };
@@ -48,7 +48,7 @@ internal static class RebuildCompareCommand
         output.WriteLine($"Replayed {result.EventsReplayed:N0} events through position {result.Position:N0} " +
                          $"({result.EventsPerSecond:N0} events/s) and compared: {string.Join(", ", result.Tables)}.");
         if (result.ShadowDatabase.Length > 0)
-            output.WriteLine($"Shadow database kept: {result.ShadowDatabase}");
+            output.WriteLine($"Shadow schema kept: {result.ShadowDatabase}");
         if (result.Identical)
         {
             output.WriteLine("IDENTICAL: every projection rebuilt from the events equals the live tables.");

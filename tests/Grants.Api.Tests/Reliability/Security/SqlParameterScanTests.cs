@@ -22,8 +22,6 @@ public sealed partial class SqlParameterScanTests(ITestOutputHelper output)
         ["assignments"] = "ApplicationRowWriter.Set: literal assignments over $4… from ApplicationsProjection, values as parameters",
         ["string.Format(null, LineFilter, \"bureau\")"] = "ReportQueries: const filter with a literal column name",
         ["string.Format(null, LineFilter, \"paying_bureau\")"] = "ReportQueries: const filter with a literal column name",
-        ["table.Name.Replace(\"\\\"\", \"\\\"\\\"\", StringComparison.Ordinal)"] =
-            "TableRows: a table name read from pg_class of the grants schema, quoted as an identifier",
     };
 
     [Fact]
