@@ -28,20 +28,6 @@ internal sealed class AwardWriter(NpgsqlConnection c, NpgsqlTransaction t, DateT
         }
     }
 
-    /// <summary>Refuses an approval the catalog does not allow before any money moves: such an award has no budget
-    /// line (no FY2028 line, none for a non-monetary measure), and the refusal must name the rule it breaks, not an
-    /// empty appropriation.</summary>
-    public async Task EnsureAdmissible(AwardApproved e)
-    {
-        if (!await Sql.Affects(c, t, ct, """
-                select 1 from grants.catalog_measures m
-                 where m.measure_id = $1 and $2 between m.valid_from and m.valid_to and (m.monetary or $3 = 0)
-                """, e.Ledger.Measure.Value, e.ApprovedOn, e.Amount.Fen))
-        {
-            throw new LedgerRefusedException(await WhyNot(e));
-        }
-    }
-
     /// <summary>No money is instructed for payment outside the policy's validity window (file 000: not after 2027-12-31).</summary>
     public async Task EnsureInWindow(MeasureId measure, DateOnly on, string action)
     {

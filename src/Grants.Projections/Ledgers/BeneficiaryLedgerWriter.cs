@@ -1,5 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Ledgers;
+using Grants.EventStore;
 using Npgsql;
 
 namespace Grants.Projections.Ledgers;
@@ -9,12 +10,14 @@ namespace Grants.Projections.Ledgers;
 /// cap against the latest committed total, so 20 racing awards for one person cannot pass the cap. A first award already
 /// above the cap inserts nothing (rather than tripping the CHECK), so it too is refused with the cap and its headroom.
 /// The proposed row never holds a negative amount (CHECKs are tested on it before the conflict is found), and a cut
-/// is never refused by a cap.</summary>
-internal sealed class BeneficiaryLedgerWriter(NpgsqlConnection c, NpgsqlTransaction t, DateTimeOffset at, CancellationToken ct)
+/// is never refused by a cap. Like the budget line, the row is written late (EventStore LateWrites, after the budget
+/// line, in every append alike so the two are always locked in one order), and a refusal raises.</summary>
+internal sealed class BeneficiaryLedgerWriter(LateWrites late, DateTimeOffset at)
 {
-    public async Task Award(LedgerKeys keys, Money amount)
-    {
-        var added = await Sql.Affects(c, t, ct, """
+    private const string Refused = "GL001";
+
+    public void Award(LedgerKeys keys, Money amount) => Write("""
+        with added as (
             insert into grants.beneficiary_ledgers as b (measure_id, beneficiary_key, awarded_fen, cap_fen, per_person, updated_at)
             select $1::text, $2::text, greatest($3::bigint, 0), $4::bigint, $5::boolean, $6::timestamptz
              where $4::bigint is null or $3::bigint <= $4::bigint
@@ -26,26 +29,23 @@ internal sealed class BeneficiaryLedgerWriter(NpgsqlConnection c, NpgsqlTransact
              where $3::bigint <= 0
                 or coalesce(excluded.cap_fen, b.cap_fen) is null
                 or b.awarded_fen + $3::bigint <= coalesce(excluded.cap_fen, b.cap_fen)
-            returning 1
-            """, keys.Measure.Value, keys.BeneficiaryKey, amount.Fen, keys.CumulativeCap?.Fen, keys.PerPerson, at);
-        if (added)
+            returning 1)
+        select grants.refuse_unless(exists (select from added), 'cumulative_cap_exceeded')
+        """, async (c, t, ct) =>
         {
-            return;
-        }
+            var current = await Read(c, t, keys.Beneficiary, ct);
+            var withCap = current with { Cap = keys.CumulativeCap ?? current.Cap };
+            var breach = withCap.CheckAward(keys.Beneficiary, keys.PerPerson, amount)
+                         ?? LimitBreach.Ceiling(LimitNames.CumulativeCap(keys.Measure, keys.PerPerson), withCap.Cap ?? Money.Zero, current.Awarded, amount);
+            return new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.CumulativeCapExceeded, breach, "amount_fen"));
+        }, keys.Measure.Value, keys.BeneficiaryKey, amount.Fen, keys.CumulativeCap?.Fen, keys.PerPerson, at);
 
-        var current = await Read(keys.Beneficiary);
-        var withCap = current with { Cap = keys.CumulativeCap ?? current.Cap };
-        var breach = withCap.CheckAward(keys.Beneficiary, keys.PerPerson, amount)
-                     ?? LimitBreach.Ceiling(LimitNames.CumulativeCap(keys.Measure, keys.PerPerson), withCap.Cap ?? Money.Zero, current.Awarded, amount);
-        throw new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.CumulativeCapExceeded, breach, "amount_fen"));
-    }
-
-    public Task Pay(LedgerKeys keys, Money amount) => Sql.Execute(c, t, ct, """
+    public void Pay(LedgerKeys keys, Money amount) => Write("""
         update grants.beneficiary_ledgers set paid_fen = paid_fen + $3, updated_at = $4
         where measure_id = $1 and beneficiary_key = $2
-        """, keys.Measure.Value, keys.BeneficiaryKey, amount.Fen, at);
+        """, null, keys.Measure.Value, keys.BeneficiaryKey, amount.Fen, at);
 
-    private async Task<BeneficiaryLedger> Read(BeneficiaryKey key)
+    private static async Task<BeneficiaryLedger> Read(NpgsqlConnection c, NpgsqlTransaction t, BeneficiaryKey key, CancellationToken ct)
     {
         await using var command = Sql.Command(c, t, """
             select awarded_fen, paid_fen, cap_fen from grants.beneficiary_ledgers where measure_id = $1 and beneficiary_key = $2
@@ -54,5 +54,21 @@ internal sealed class BeneficiaryLedgerWriter(NpgsqlConnection c, NpgsqlTransact
         return await reader.ReadAsync(ct)
             ? new BeneficiaryLedger(new(reader.GetInt64(0)), new(reader.GetInt64(1)), reader.IsDBNull(2) ? null : new Money(reader.GetInt64(2)))
             : BeneficiaryLedger.Empty;
+    }
+
+    /// <param name="explainCap">How a refused award is explained; null for a write only a CHECK can refuse.</param>
+    private void Write(string sql, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<Exception>>? explainCap,
+                       params object?[] args)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var arg in args)
+            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+        late.Add(command, (error, c, t, ct) => error.SqlState switch
+        {
+            Refused when explainCap is not null => explainCap(c, t, ct),
+            PostgresErrorCodes.CheckViolation => Task.FromResult<Exception>(new LedgerRefusedException(new DomainError(
+                LedgerErrorCodes.LedgerConstraint, $"refused by ledger rule {error.ConstraintName} (beneficiary ledger)"))),
+            _ => Task.FromResult<Exception>(error),
+        });
     }
 }

@@ -20,9 +20,9 @@ namespace Grants.Projections.Ledgers;
 /// <summary>Keeps the budget, beneficiary and award ledgers inside the append's transaction, and refuses (by throwing
 /// <see cref="LedgerRefusedException"/>) any event that would break a limit. The arithmetic is the domain's
 /// <see cref="Grants.Domain.Ledgers.LedgerBook"/>, which tests hold this projection to. Locks are always taken in
-/// the order standing → beneficiary → award, then the budget line (a late write, sent with the chain step), then the
-/// event store's chain head, so concurrent appends cannot deadlock and a hot budget line is held only for the
-/// chain step's round trip and the commit.</summary>
+/// the order standing → award, then the budget line and the beneficiary line (late writes, sent with the chain step,
+/// in that order for every event), then the event store's chain head, so concurrent appends cannot deadlock and a hot
+/// budget or beneficiary line is held only for the chain step's round trip and the commit.</summary>
 public sealed class LedgerProjection : ILateWritingProjection
 {
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class LedgerProjection : ILateWritingProjection
     {
         var at = stored.RecordedAt;
         var budgets = new BudgetLedgerWriter(late, at);
-        var beneficiaries = new BeneficiaryLedgerWriter(c, t, at, ct);
+        var beneficiaries = new BeneficiaryLedgerWriter(late, at);
         var awards = new AwardWriter(c, t, at, ct);
         var standing = new StandingWriter(c, t, at, ct);
 
@@ -83,10 +83,11 @@ public sealed class LedgerProjection : ILateWritingProjection
                 break;
             case AwardApproved e:
                 await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
-                await awards.EnsureAdmissible(e);
-                budgets.Commit(e.Ledger.Budget, e.Amount);
-                await beneficiaries.Award(e.Ledger, e.Amount);
+                // The award row is inserted only if the catalog allows it, so a rule it breaks is named before any
+                // money moves: the budget and beneficiary lines are late writes.
                 await awards.Approve(e);
+                budgets.Commit(e.Ledger.Budget, e.Amount);
+                beneficiaries.Award(e.Ledger, e.Amount);
                 break;
             case AwardAmended e:
                 if (e.Delta.IsPositive)
@@ -95,7 +96,7 @@ public sealed class LedgerProjection : ILateWritingProjection
                 }
 
                 budgets.Commit(e.Ledger.Budget, e.Delta);
-                await beneficiaries.Award(e.Ledger, e.Delta);
+                beneficiaries.Award(e.Ledger, e.Delta);
                 await awards.Amend(e.ApplicationId, e.Delta);
                 break;
             case TrancheInstructed e:
@@ -104,12 +105,12 @@ public sealed class LedgerProjection : ILateWritingProjection
                 break;
             case PaymentConfirmed e:
                 budgets.Pay(e.Ledger.Budget, e.Amount);
-                await beneficiaries.Pay(e.Ledger, e.Amount);
+                beneficiaries.Pay(e.Ledger, e.Amount);
                 await awards.Pay(e.ApplicationId, e.Amount);
                 break;
             case PaymentReturned e:
                 budgets.Pay(e.Ledger.Budget, -e.Amount);
-                await beneficiaries.Pay(e.Ledger, -e.Amount);
+                beneficiaries.Pay(e.Ledger, -e.Amount);
                 await awards.Pay(e.ApplicationId, -e.Amount);
                 break;
             case ClawbackRecovered e:
