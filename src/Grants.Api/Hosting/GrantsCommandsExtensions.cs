@@ -21,11 +21,14 @@ public static class GrantsCommandsExtensions
                 sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommit", true), sp));
         // On unless Grants:GroupCommit=false (docs/PERFORMANCE.md): concurrent commands share one transaction and one
         // commit, which measured faster, with a lower p99 and less database CPU per command, in every scenario.
+        // Grants:GroupCommitWriters batches in flight at once, partitioned by the budget line they move.
         services.AddSingleton(sp => new GroupCommitter(
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventTypeRegistry>(),
             GrantsProjections.Inline(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 2)),
+            partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of));
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<CatalogState>();

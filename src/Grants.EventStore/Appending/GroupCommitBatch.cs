@@ -66,6 +66,11 @@ internal static class GroupCommitBatch
     private static async Task<Exception> Translate(NpgsqlConnection connection, NpgsqlTransaction transaction,
                                                    GroupCommitRequest request, Exception refusal, CancellationToken ct)
     {
+        // Two batches that locked shared rows in opposite orders: PostgreSQL aborted this command's statement. It is
+        // a lost race like a version conflict; the caller retries it on fresh state.
+        if (refusal is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected })
+            return new ConcurrencyException(request.Appends[0].StreamId, request.Appends[0].ExpectedVersion,
+                await StreamVersionCheck.CurrentVersion(connection, transaction, request.Appends[0].StreamId, ct));
         if (refusal is not PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, SchemaName: "grants", TableName: "events" or "streams" })
             return refusal;
         foreach (var append in request.Appends)

@@ -10,7 +10,13 @@ namespace Grants.EventStore;
 /// lock once, orders and chains every surviving event, inserts them in one statement and commits once. Every caller's
 /// task completes only after that commit: acknowledged means durable. The ordering guarantees of
 /// docs/EVENT-STORE.md are unchanged (one head lock, held to commit); what changes is that one commit flush now
-/// carries many commands instead of one.</summary>
+/// carries many commands instead of one.
+/// <para>With several writers, each takes its own queue and runs its own batches on its own connection, so one batch's
+/// round trips overlap another's. An append goes to the writer of its partition (<c>partitionOf</c>, e.g. the budget
+/// line it moves), so commands that lock the same hot rows queue in one writer instead of making two batches lock
+/// each other's rows in opposite orders. Should two batches still deadlock (rows shared across partitions), PostgreSQL
+/// aborts one statement of one command; that command gets a <see cref="ConcurrencyException"/> and is retried on
+/// fresh state like any lost race.</para></summary>
 public sealed class GroupCommitter : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
@@ -18,20 +24,26 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly IInlineProjection[] _projections;
     private readonly TimeProvider _clock;
     private readonly int _maxBatch;
-    private readonly Channel<GroupCommitRequest> _queue = Channel.CreateUnbounded<GroupCommitRequest>(new() { SingleReader = true });
+    private readonly Func<IReadOnlyList<StreamAppend>, string>? _partitionOf;
+    private readonly Channel<GroupCommitRequest>[] _queues;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _writer;
+    private readonly Task[] _writers;
 
+    /// <param name="writers">How many batches may be in flight at once, each on its own connection.</param>
+    /// <param name="partitionOf">Which writer an append goes to (same key, same writer); by default its first stream.</param>
     public GroupCommitter(NpgsqlDataSource dataSource, EventTypeRegistry types, IEnumerable<IInlineProjection> inlineProjections,
-                          TimeProvider clock, int maxBatch = 128)
+                          TimeProvider clock, int maxBatch = 128, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null)
     {
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         _types = types ?? throw new ArgumentNullException(nameof(types));
         _projections = [.. inlineProjections ?? []];
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _maxBatch = maxBatch;
-        _writer = Task.Run(WriteLoop);
+        _partitionOf = partitionOf;
+        _queues = [.. Enumerable.Range(0, writers).Select(_ => Channel.CreateUnbounded<GroupCommitRequest>(new() { SingleReader = true }))];
+        _writers = [.. _queues.Select(queue => Task.Run(() => WriteLoop(queue)))];
     }
 
     public Task<AppendResult> Append(IReadOnlyList<StreamAppend> appends, EventMetadata metadata, AppendOptions? options = null,
@@ -44,21 +56,40 @@ public sealed class GroupCommitter : IAsyncDisposable
             return Task.FromResult(new AppendResult([], new Dictionary<string, long>()));
         // Serialised and canonicalised on the caller's thread, before the queue: a malformed event never reaches a batch.
         var request = GroupCommitRequest.Create(_types, appends, metadata, options, ct);
-        if (!_queue.Writer.TryWrite(request))
+        if (!QueueOf(appends).Writer.TryWrite(request))
             throw new ObjectDisposedException(nameof(GroupCommitter));
         return request.Completion.Task;
     }
 
-    private async Task WriteLoop()
+    private Channel<GroupCommitRequest> QueueOf(IReadOnlyList<StreamAppend> appends)
+    {
+        if (_queues.Length == 1)
+            return _queues[0];
+        return _queues[WriterOf(_partitionOf?.Invoke(appends) ?? appends[0].StreamId, _queues.Length)];
+    }
+
+    /// <summary>The writer (0 … writers−1) a partition's appends go to: FNV-1a of its UTF-16 code units, so the same
+    /// in every process and every run.</summary>
+    public static int WriterOf(string partition, int writers)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        var hash = 2166136261u;
+        foreach (var c in partition)
+            hash = (hash ^ c) * 16777619u;
+        return (int)(hash % (uint)writers);
+    }
+
+    private async Task WriteLoop(Channel<GroupCommitRequest> queue)
     {
         var batch = new List<GroupCommitRequest>(_maxBatch);
         var stop = _stopping.Token;
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stop))
+            while (await queue.Reader.WaitToReadAsync(stop))
             {
                 batch.Clear();
-                while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var request))
+                while (batch.Count < _maxBatch && queue.Reader.TryRead(out var request))
                 {
                     if (request.CallerToken.IsCancellationRequested)
                         request.Completion.TrySetCanceled(request.CallerToken);
@@ -76,17 +107,18 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             foreach (var request in batch)
                 request.Completion.TrySetException(new ObjectDisposedException(nameof(GroupCommitter)));
-            while (_queue.Reader.TryRead(out var left))
+            while (queue.Reader.TryRead(out var left))
                 left.Completion.TrySetException(new ObjectDisposedException(nameof(GroupCommitter)));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        foreach (var queue in _queues)
+            queue.Writer.TryComplete();
         try
         {
-            await _writer.WaitAsync(TimeSpan.FromSeconds(30));
+            await Task.WhenAll(_writers).WaitAsync(TimeSpan.FromSeconds(30));
         }
         catch (TimeoutException)
         {

@@ -6,7 +6,8 @@ namespace Grants.EventStore;
 /// on (a budget ledger in a deadline rush). The store sends them in the chain step's own round trip, just before
 /// grants.append_chain and the COMMIT, so such a row is locked for one round trip and the commit flush instead of
 /// for the whole rest of the append. A late write therefore cannot be looked at before it is committed: it must
-/// refuse by raising an error (never by quietly touching no row), and says how to explain that error to the caller.</summary>
+/// refuse by raising an error (SQLSTATE <see cref="RefusedState"/>, or a CHECK; never by quietly touching no row), and
+/// says how to explain that error to the caller.</summary>
 public sealed class LateWrites
 {
     /// <summary>Turns an error raised by a late write into the caller's exception. It runs in the state the write
@@ -15,6 +16,9 @@ public sealed class LateWrites
                                             CancellationToken ct);
 
     private const string Savepoint = "late_writes";
+
+    /// <summary>The SQLSTATE a late write raises when it refuses (grants.refuse_unless).</summary>
+    public const string RefusedState = "GL001";
 
     private readonly List<(NpgsqlBatchCommand Command, Explain Explain)> _writes = [];
 
@@ -80,6 +84,9 @@ public sealed class LateWrites
     /// first one that never completed.</remarks>
     internal LateWriteRefusedException? Refused(PostgresException error)
     {
+        // Only a refusal (raised, or a CHECK) is the write's to explain; a deadlock or a lost connection is not.
+        if (error.SqlState is not (RefusedState or PostgresErrorCodes.CheckViolation))
+            return null;
         var failed = _writes.FindIndex(w => w.Command.StatementType == StatementType.Unknown);
         return failed < 0 ? null : new LateWriteRefusedException(error, this, failed);
     }

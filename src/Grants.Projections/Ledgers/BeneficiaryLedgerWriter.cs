@@ -14,7 +14,7 @@ namespace Grants.Projections.Ledgers;
 /// line, in every append alike so the two are always locked in one order), and a refusal raises.</summary>
 internal sealed class BeneficiaryLedgerWriter(LateWrites late, DateTimeOffset at)
 {
-    private const string Refused = "GL001";
+    private const string Refused = LateWrites.RefusedState;
 
     public void Award(LedgerKeys keys, Money amount) => Write("""
         with added as (

@@ -14,7 +14,7 @@ namespace Grants.Projections.Ledgers;
 internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
 {
     private const string Key = "bureau = $1 and fiscal_year = $2 and measure_id = $3";
-    private const string Refused = "GL001";
+    private const string Refused = LateWrites.RefusedState;
 
     public void Appropriate(BudgetKey key, Money amount) => Write("""
         insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, appropriated_fen, updated_at)
