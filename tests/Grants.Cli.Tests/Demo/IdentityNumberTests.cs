@@ -21,6 +21,17 @@ public sealed class IdentityNumberTests
         }
     }
 
+    [Fact]
+    public void GivenDistinctNumbers_WhenCodesAreMadeFromThem_ThenEachIsValidAndNoTwoAreEqual()
+    {
+        var codes = Enumerable.Range(0, 3000).Select(n => CreditCodes.FromNumber(89_999_000 + n)).ToList();
+
+        Assert.All(codes, code => Assert.True(UnifiedSocialCreditCode.Parse(code).IsOk, code));
+        Assert.Equal(codes.Count, codes.Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal("91310101" + "00000042", CreditCodes.FromNumber(42)[..16]);
+        Assert.Throws<ArgumentOutOfRangeException>(() => CreditCodes.FromNumber(100_000_000));
+    }
+
     [Theory]
     [InlineData("12345678", '8')]   // 3+14+27+40+25+48+28+16 = 201; 201 mod 11 = 3; 11 - 3 = 8
     [InlineData("D2143569", 'X')]   // 39+14+9+40+15+40+24+18 = 199; 199 mod 11 = 1; 11 - 1 = 10 → X
