@@ -27,7 +27,7 @@ public static class GrantsCommandsExtensions
             sp.GetRequiredService<EventTypeRegistry>(),
             GrantsProjections.Inline(),
             sp.GetRequiredService<TimeProvider>(),
-            writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 2)),
+            writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 1)),
             partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of));
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
