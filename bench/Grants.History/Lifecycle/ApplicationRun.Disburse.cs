@@ -33,8 +33,8 @@ public sealed partial class ApplicationRun
         {
             if (plan.Hold && i == parts.Count / 2)
             {
-                await Do(new HoldPayments(id, f.PickRandom(Phrases.Holds), calendar.After(1, 10)), StepNote.By(finance), ct);
-                await Do(new ReleasePayments(id, f.PickRandom(Phrases.Releases), calendar.After(5, 30)), StepNote.By(finance), ct);
+                await Do(new HoldPayments(id, f.PickRandom(Phrases.Holds), calendar.After(1, 10)), finance.Note(), ct);
+                await Do(new ReleasePayments(id, f.PickRandom(Phrases.Releases), calendar.After(5, 30)), finance.Note(), ct);
             }
             var reference = await Pay(parts[i], _applicant.Enterprise.BankAccount, finance, ct);
             if (plan.Return && i == 0)
@@ -53,7 +53,7 @@ public sealed partial class ApplicationRun
     private async Task<string> Pay(Money amount, string account, Officer finance, CancellationToken ct)
     {
         var number = _state.Tranches.Count + 1;
-        await Do(new InstructTranche(id, number, amount, _applicant.Enterprise.Name, account, calendar.After(3, 30)), StepNote.By(finance), ct);
+        await Do(new InstructTranche(id, number, amount, _applicant.Enterprise.Name, account, calendar.After(3, 30)), finance.Note(), ct);
         var reference = TrancheInstructed.ReferenceFor(id, number);
         var paidOn = calendar.After(1, 5);
         await Do(new ConfirmPayment(id, reference, $"GK{paidOn:yyyyMMdd}{f.Random.Number(100000, 999999)}", paidOn), null, ct);
@@ -65,9 +65,9 @@ public sealed partial class ApplicationRun
     {
         var reference = $"XYZG-{calendar.Today:yyyy}-{f.Random.Number(10000, 99999)}";
         await DoApplicant(new FlagCredit(_applicant.Enterprise.ApplicantId, reference, "列入严重违法失信名单", calendar.After(1, 10)), ct);
-        await Do(new HoldPayments(id, "申请人被列入严重违法失信名单，暂停拨付", calendar.After(0, 3)), StepNote.By(finance), ct);
+        await Do(new HoldPayments(id, "申请人被列入严重违法失信名单，暂停拨付", calendar.After(0, 3)), finance.Note(), ct);
         await DoApplicant(new ClearCredit(_applicant.Enterprise.ApplicantId, reference, "完成信用修复，移出名单", calendar.After(20, 60)), ct);
-        await Do(new ReleasePayments(id, "信用修复完成，恢复拨付", calendar.After(0, 5)), StepNote.By(finance), ct);
+        await Do(new ReleasePayments(id, "信用修复完成，恢复拨付", calendar.After(0, 5)), finance.Note(), ct);
     }
 
     /// <summary>A raise is reserved on the award's budget line first; at or above the threshold two approvers amend.</summary>
@@ -79,9 +79,9 @@ public sealed partial class ApplicationRun
             await desk.Budgets.Reserve(award.Ledger.Budget, to - award.CurrentAmount, on, ct);
         var (approver, second) = Officer.Approver(_bureau, f.Random.Number(0, 99));
         var reason = f.PickRandom(Phrases.Amendments);
-        await Do(new AmendAward(id, approver.Id, approver.Bureau, to, reason, on), StepNote.By(approver), ct);
+        await Do(new AmendAward(id, approver.Id, approver.Bureau, to, reason, on), approver.Note(), ct);
         if (_state.PendingAmendment is not null)
-            await Do(new AmendAward(id, second.Id, second.Bureau, to, reason, on), StepNote.By(second), ct);
+            await Do(new AmendAward(id, second.Id, second.Bureau, to, reason, on), second.Note(), ct);
     }
 
     /// <summary>Part of what was paid is ordered back, repaid (in full, or in part and the rest written off); the
@@ -93,12 +93,12 @@ public sealed partial class ApplicationRun
         var clawback = ClawbackId.From("C1");
         var orderedOn = calendar.After(30, 120);
         await Do(new OrderClawback(id, clawback, finance.Id, f.PickRandom(Phrases.Clawbacks), amount, orderedOn),
-            StepNote.By(finance) with { DueOn = orderedOn.AddDays(30) }, ct);
+            finance.Note() with { DueOn = orderedOn.AddDays(30) }, ct);
         var repaid = plan.WriteOff ? new Money(Math.Max(1, amount.Fen / 100 * f.Random.Number(20, 80))) : amount;
         await Do(new RecordClawbackRepayment(id, clawback, repaid, $"HK{calendar.Today:yyyyMMdd}{f.Random.Number(1000, 9999)}",
-            calendar.After(5, 30)), StepNote.By(finance), ct, closeIfSettled: true);
+            calendar.After(5, 30)), finance.Note(), ct, closeIfSettled: true);
         if (plan.WriteOff)
-            await Do(new WriteOffClawback(id, clawback, f.PickRandom(Phrases.WriteOffs), calendar.After(30, 90)), StepNote.By(finance), ct,
+            await Do(new WriteOffClawback(id, clawback, f.PickRandom(Phrases.WriteOffs), calendar.After(30, 90)), finance.Note(), ct,
                 closeIfSettled: true);
     }
 

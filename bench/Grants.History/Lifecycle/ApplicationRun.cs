@@ -14,6 +14,7 @@ using Grants.EventStore;
 using Grants.History.Applicants;
 using Grants.History.Setup;
 using Grants.History.Writing;
+using Grants.Projections.Applications;
 
 namespace Grants.History.Lifecycle;
 
@@ -49,18 +50,18 @@ public sealed partial class ApplicationRun(Desk desk, AwardMeasure measure, Plan
         switch (plan.Ending)
         {
             case Ending.EligibilityRejected:
-                await Do(new RejectEligibility(id, f.PickRandom(Phrases.EligibilityRefusals), calendar.After(3, 20)), StepNote.By(clerk), ct);
+                await Do(new RejectEligibility(id, f.PickRandom(Phrases.EligibilityRefusals), calendar.After(3, 20)), clerk.Note(), ct);
                 return;
             case Ending.WithdrawnBeforeAssessment:
                 await Do(new WithdrawApplication(id, f.PickRandom(Phrases.Withdrawals), calendar.After(1, 15)), null, ct);
                 return;
         }
 
-        await Do(new ConfirmEligibility(id, null, calendar.After(3, 20)), StepNote.By(clerk), ct);
+        await Do(new ConfirmEligibility(id, null, calendar.After(3, 20)), clerk.Note(), ct);
         var assessor = Officer.Assessor(_bureau, f.Random.Number(0, 99));
         var score = plan.Ending == Ending.Rejected ? f.Random.Number(35, 59) : f.Random.Number(60, 98);
         await Do(new AssessApplication(id, assessor.Id, score, plan.Amount, new ConflictOfInterestDeclaration(false, null), calendar.After(5, 30)),
-            StepNote.By(assessor, Phrases.Optional(f, Phrases.AssessmentComments)), ct);
+            assessor.Note(Phrases.Optional(f, Phrases.AssessmentComments)), ct);
 
         var (approver, second) = Officer.Approver(_bureau, f.Random.Number(0, 99));
         switch (plan.Ending)
@@ -70,7 +71,7 @@ public sealed partial class ApplicationRun(Desk desk, AwardMeasure measure, Plan
                 return;
             case Ending.Rejected:
                 await Do(new RejectApplication(id, approver.Id, approver.Bureau, f.PickRandom(Phrases.Rejections), calendar.After(3, 20)),
-                    StepNote.By(approver), ct);
+                    approver.Note(), ct);
                 return;
         }
 
@@ -85,9 +86,9 @@ public sealed partial class ApplicationRun(Desk desk, AwardMeasure measure, Plan
         var on = calendar.After(5, 25);
         await desk.Budgets.Reserve(new Domain.Budgets.BudgetKey(measure.PayingBureau, on.Year, measure.Id), plan.Amount, on, ct);
         await Do(new ApproveAward(id, approver.Id, approver.Bureau, plan.Amount, measure.PayingBureau, on),
-            StepNote.By(approver, Phrases.Optional(f, Phrases.ApprovalComments)), ct);
+            approver.Note(Phrases.Optional(f, Phrases.ApprovalComments)), ct);
         if (_state.PendingApproval is not null)
-            await Do(new ApproveAward(id, second.Id, second.Bureau, plan.Amount, measure.PayingBureau, on), StepNote.By(second), ct);
+            await Do(new ApproveAward(id, second.Id, second.Bureau, plan.Amount, measure.PayingBureau, on), second.Note(), ct);
     }
 
     /// <summary>Decides <paramref name="command"/> on the current state and appends its events in one Append (one

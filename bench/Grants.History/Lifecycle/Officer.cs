@@ -1,5 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Catalog;
+using Grants.Projections.Applications;
 
 namespace Grants.History.Lifecycle;
 
@@ -18,6 +19,9 @@ public sealed record Officer(OfficialId Id, BureauCode Bureau)
         (Of(bureau, Approvers, pick), Of(bureau, Approvers, pick + 1));
 
     public static Officer Finance(BureauCode bureau, int pick) => Of(bureau, FinanceStaff, pick);
+
+    /// <summary>This officer's step note, as the API files it.</summary>
+    public StepNote Note(string? comment = null) => StepNote.By(Id, Bureau, comment);
 
     // "hp-stc.zhang.wei": the OfficialId alphabet is letters, digits and ._:@-.
     private static Officer Of(BureauCode bureau, string[] names, int pick) =>

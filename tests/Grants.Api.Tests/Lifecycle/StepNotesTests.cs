@@ -3,6 +3,7 @@ using Grants.Api.Tests.Audit.Support;
 using Grants.Api.Tests.Lifecycle.Support;
 using Grants.Contracts.V1;
 using static Grants.Api.Tests.Lifecycle.Support.GrantsDesk;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Tests.Lifecycle;
 

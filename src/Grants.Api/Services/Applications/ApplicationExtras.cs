@@ -1,4 +1,5 @@
 using Npgsql;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 

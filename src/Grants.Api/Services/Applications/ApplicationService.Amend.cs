@@ -4,6 +4,7 @@ using Grants.Contracts.V1;
 using Grants.Domain.Applications;
 using Grants.Domain.Applications.Amending;
 using Grpc.Core;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -35,6 +36,6 @@ public sealed partial class ApplicationService
                     return ApplicationDecider.Decide(command, d.State, d.Context);
                 },
                 r => new AmendAwardResponse { Application = ApplicationView.Build(r) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: AmendFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: AmendFields));
         });
 }

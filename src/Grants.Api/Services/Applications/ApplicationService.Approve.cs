@@ -5,6 +5,7 @@ using Grants.Domain.Applications;
 using Grants.Domain.Applications.Approving;
 using Grants.Domain.Catalog;
 using Grpc.Core;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -46,6 +47,6 @@ public sealed partial class ApplicationService
                     Application = ApplicationView.Build(r),
                     SecondApprovalRequired = r.History.State.PendingApproval is not null,
                 },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Approver, request.Comment.Trim()), FieldNames: ApproveFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Approver, request.Comment.Trim()), FieldNames: ApproveFields));
         });
 }

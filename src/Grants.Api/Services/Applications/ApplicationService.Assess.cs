@@ -6,6 +6,7 @@ using Grants.Domain;
 using Grants.Domain.Applications;
 using Grants.Domain.Applications.Assessing;
 using Grpc.Core;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -44,7 +45,7 @@ public sealed partial class ApplicationService
                     return ApplicationDecider.Decide(command, d.State, d.Context);
                 },
                 r => new AssessResponse { Application = ApplicationView.Build(r) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Assessor, comment), FieldNames: AssessFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Assessor, comment), FieldNames: AssessFields));
         });
 
     /// <summary>An amount is required under a monetary measure and must be absent under a non-monetary one.</summary>

@@ -5,6 +5,7 @@ using Grants.Domain.Applications;
 using Grants.Domain.Applications.ConfirmingEligibility;
 using Grants.Domain.Applications.RejectingEligibility;
 using Grpc.Core;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -33,7 +34,7 @@ public sealed partial class ApplicationService
                     return ApplicationDecider.Decide(command, d.State, d.Context);
                 },
                 r => new ConfirmEligibilityResponse { Application = ApplicationView.Build(r) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: EligibilityFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: EligibilityFields));
         });
 
     public override Task<RejectEligibilityResponse> RejectEligibility(RejectEligibilityRequest request, ServerCallContext context) =>
@@ -53,6 +54,6 @@ public sealed partial class ApplicationService
                     return ApplicationDecider.Decide(command, d.State, d.Context);
                 },
                 r => new RejectEligibilityResponse { Application = ApplicationView.Build(r) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: EligibilityFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: EligibilityFields));
         });
 }

@@ -4,6 +4,7 @@ using Grants.Contracts.V1;
 using Grants.Domain.Applications;
 using Grants.Domain.Applications.Rejecting;
 using Grpc.Core;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -29,6 +30,6 @@ public sealed partial class ApplicationService
             var command = new RejectApplication(id, official, bureau, reason, decidedOn!.Value);
             return await _writes.Run(write, id, d => ApplicationDecider.Decide(command, d.State, d.Context),
                 r => new RejectResponse { Application = ApplicationView.Build(r) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: RejectFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: RejectFields));
         });
 }

@@ -10,6 +10,7 @@ using Grants.Domain.Catalog;
 using Grants.EventStore;
 using Grpc.Core;
 using Npgsql;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 

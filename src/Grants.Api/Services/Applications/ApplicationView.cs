@@ -10,6 +10,7 @@ using Grants.Domain.Applications.ReleasingPayments;
 using Grants.Domain.Applications.Submitting;
 using Grants.Domain.Applications.Withdrawing;
 using Grants.EventStore;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -100,10 +101,10 @@ public static class ApplicationView
                 view.Award.AmendmentCount++;
                 break;
             case PaymentsHeld e:
-                view.Hold = new PaymentHold { OnHold = true, Reason = e.Reason, Officer = note?.Officer, ChangedAt = at };
+                view.Hold = new PaymentHold { OnHold = true, Reason = e.Reason, Officer = note?.OfficerOf(), ChangedAt = at };
                 break;
             case PaymentsReleased e:
-                view.Hold = new PaymentHold { OnHold = false, Reason = e.Reason, Officer = note?.Officer, ChangedAt = at };
+                view.Hold = new PaymentHold { OnHold = false, Reason = e.Reason, Officer = note?.OfficerOf(), ChangedAt = at };
                 break;
         }
     }

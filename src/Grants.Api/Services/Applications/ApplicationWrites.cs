@@ -7,6 +7,7 @@ using Grants.Domain.Applications;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
 using Npgsql;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
@@ -71,7 +72,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         var recording = write.Recording(_ => response!).BeforeCommit!;
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
-        var metadata = options.Note is { } stepNote ? write.Metadata with { Note = ApplicationNotes.Wrap(id, stepNote) } : write.Metadata;
+        var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
         await store.Append(appends, metadata, new AppendOptions(async (connection, transaction, pending, token) =>
         {
             if (other is not null && appends.All(a => a.StreamId != other.StreamId))

@@ -7,6 +7,7 @@ using Grants.Domain.Applications.RecordingReturns;
 using Grants.Domain.Applications.RecoveringClawbacks;
 using Grants.Domain.Applications.WritingOffClawbacks;
 using Grants.EventStore;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 

@@ -10,6 +10,7 @@ using Grpc.Core;
 using Npgsql;
 using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
 using DomainTrancheStatus = Grants.Domain.Applications.TrancheStatus;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Clawbacks;
 
@@ -47,7 +48,7 @@ public sealed partial class ClawbackService
                     return ApplicationDecider.Decide(command, d.State, d.Context).ThenCloseIfSettled(d, offsetOn.Value);
                 },
                 r => new OffsetClawbackResponse { Clawback = ClawbackOf(r, clawback) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), OffsetAgainst: against, FieldNames: Fields,
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), OffsetAgainst: against, FieldNames: Fields,
                     BeforeCommit: (c, t, ct) => EnsureStillInstructed(c, t, reference, ct)));
         });
 

@@ -6,6 +6,7 @@ using Grants.Domain.Applications.RecoveringClawbacks;
 using Grants.Domain.Applications.WritingOffClawbacks;
 using Grpc.Core;
 using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Clawbacks;
 
@@ -53,6 +54,6 @@ public sealed partial class ClawbackService
                     return ApplicationDecider.Decide(command, d.State, d.Context).ThenCloseIfSettled(d, writtenOffOn.Value);
                 },
                 r => new WriteOffResponse { Clawback = ClawbackOf(r, clawback) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: Fields));
         });
 }

@@ -8,6 +8,7 @@ using Grants.Domain.Applications.OrderingClawbacks;
 using Grants.EventStore;
 using Grpc.Core;
 using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Clawbacks;
 
@@ -50,7 +51,7 @@ public sealed partial class ClawbackService(
                     return ApplicationDecider.Decide(new OrderClawback(id, clawbackId, officer, reason, amount, orderedOn!.Value), d.State, d.Context);
                 },
                 r => new OrderClawbackResponse { Clawback = ClawbackOf(r, clawbackId!.Value) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer) with { DueOn = dueOn }, FieldNames: Fields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer) with { DueOn = dueOn }, FieldNames: Fields));
         });
 
     internal static Clawback ClawbackOf(ApplicationRecord record, string clawbackId) =>

@@ -7,6 +7,7 @@ using Grants.Domain.Applications.HoldingPayments;
 using Grants.Domain.Applications.ReleasingPayments;
 using Grpc.Core;
 using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Disbursements;
 
@@ -23,7 +24,7 @@ public sealed partial class DisbursementService
                     return ApplicationDecider.Decide(new HoldPayments(id, reason, time.Today()), d.State, d.Context);
                 },
                 r => new HoldPaymentsResponse { Hold = ApplicationView.Build(r).Hold },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: Fields));
         });
 
     public override Task<ReleasePaymentsResponse> ReleasePayments(ReleasePaymentsRequest request, ServerCallContext context) =>
@@ -36,7 +37,7 @@ public sealed partial class DisbursementService
                     return ApplicationDecider.Decide(new ReleasePayments(id, reason, time.Today()), d.State, d.Context);
                 },
                 r => new ReleasePaymentsResponse { Hold = ApplicationView.Build(r).Hold },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: Fields));
         });
 
     private static (ApplicationId Id, string Reason) CheckHold(string applicationId, string reason, Officer? officer, ServerCallContext context)

@@ -8,6 +8,7 @@ using Grants.Domain.Applications.InstructingTranches;
 using Grants.EventStore;
 using Grpc.Core;
 using ApplicationDecider = Grants.Domain.Applications.ApplicationDecider;
+using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Disbursements;
 
@@ -48,7 +49,7 @@ public sealed partial class DisbursementService(
                     return ApplicationDecider.Decide(new InstructTranche(id, number, amount, payee, account, instructedOn!.Value), d.State, d.Context);
                 },
                 r => new InstructTrancheResponse { Tranche = TrancheOf(r, reference) },
-                new ApplicationWriteOptions(Note: StepNote.By(request.Officer), FieldNames: Fields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Officer), FieldNames: Fields));
         });
 
     internal static Tranche TrancheOf(ApplicationRecord record, string reference) =>
