@@ -37,7 +37,8 @@ public sealed partial class ApplicationService
             var caller = CallerContext.Of(context);
             caller.EnsureBureau(approverBureau);
             caller.EnsureBureau(paying);
-            if ((await catalog.Current(write.CancellationToken)).FindBureau(paying) is null)
+            var current = await catalog.Current(write.CancellationToken);
+            if (current.FindBureau(paying) is null)
                 throw ApiError.NotFound("bureau", paying.Value).ToRpcException();
 
             var command = new ApproveAward(id, approver, approverBureau, amount, paying, approvedOn!.Value);
@@ -47,6 +48,7 @@ public sealed partial class ApplicationService
                     Application = ApplicationView.Build(r),
                     SecondApprovalRequired = r.History.State.PendingApproval is not null,
                 },
-                new ApplicationWriteOptions(Note: StepNotes.By(request.Approver, request.Comment.Trim()), FieldNames: ApproveFields));
+                new ApplicationWriteOptions(Note: StepNotes.By(request.Approver, request.Comment.Trim()), FieldNames: ApproveFields,
+                    Catalog: current));
         });
 }

@@ -52,6 +52,6 @@ public sealed partial class ApplicationService(
                 r => new SubmitResponse { Application = ApplicationView.Build(r) },
                 new ApplicationWriteOptions(
                     Note: new StepNote(Title: title, Description: description.Length == 0 ? null : description),
-                    Applicant: applicant, FieldNames: SubmitFields));
+                    Applicant: applicant, FieldNames: SubmitFields, Catalog: current));
         });
 }

@@ -28,12 +28,14 @@ public sealed record ApplicationRecord(ApplicationHistory History, ApplicationEx
 /// <param name="OffsetAgainst">For an offset: the application whose tranche the clawback is withheld from.</param>
 /// <param name="FieldNames">Domain field name → request field path, so refusals name what the caller sent.</param>
 /// <param name="BeforeCommit">A last check inside the append's transaction, after the projections ran.</param>
+/// <param name="Catalog">The catalog the service already read for this attempt (saves reading its version again).</param>
 public sealed record ApplicationWriteOptions(
     StepNote? Note = null,
     ApplicantId? Applicant = null,
     ApplicationId? OffsetAgainst = null,
     IReadOnlyDictionary<string, string>? FieldNames = null,
-    Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? BeforeCommit = null);
+    Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? BeforeCommit = null,
+    PolicyCatalog? Catalog = null);
 
 /// <summary>The path of every application command: load the stream (and the applicant, and for an offset the other
 /// application), decide, and append every stream that has events in ONE append at the versions read. A stream that
@@ -52,7 +54,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
     {
         options ??= new ApplicationWriteOptions();
         var ct = write.CancellationToken;
-        var catalog = await catalogState.Current(ct);
+        var catalog = options.Catalog ?? await catalogState.Current(ct);
         var history = await ApplicationHistory.Load(store, id, ct);
         var other = options.OffsetAgainst is { } against && against != id ? await ApplicationHistory.Load(store, against, ct) : null;
         var context = new ApplicationContext(catalog, await Applicant(history.State.ApplicantId ?? options.Applicant, ct))
