@@ -26,6 +26,15 @@ public sealed class LateWrites
 
     public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
 
+    /// <summary>A statement with positional parameters $1… (null becomes SQL NULL).</summary>
+    public void Add(string sql, IEnumerable<object?> args, Explain explain)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var arg in args)
+            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
+        Add(command, explain);
+    }
+
     /// <summary>Runs the writes now, in one round trip, for callers that apply a projection outside an append. A
     /// refusal is explained and thrown; the transaction stays usable, without any of these writes.</summary>
     public async Task ExecuteNow(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct)

@@ -41,14 +41,8 @@ internal sealed class ApplicationRowWriter(LateWrites late, StoredEvent stored)
     public void Set(string assignments, params object?[] values) =>
         Write(Update(assignments + ","), [Id, stored.RecordedAt, stored.Version, .. values]);
 
-    private void Write(string sql, params object?[] args)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var arg in args)
-            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
-        // Nothing to explain: only a constraint could refuse this row, and that is a bug to surface as it is.
-        late.Add(command, (error, _, _, _) => Task.FromResult<Exception>(error));
-    }
+    // Nothing to explain: only a constraint could refuse this row, and that is a bug to surface as it is.
+    private void Write(string sql, params object?[] args) => late.Add(sql, args, (error, _, _, _) => Task.FromResult<Exception>(error));
 
     private static string Update(string assignments) =>
         $"update grants.applications set {assignments} updated_at = $2, version = $3 where application_id = $1";

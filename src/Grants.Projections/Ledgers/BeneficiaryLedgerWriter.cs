@@ -14,8 +14,6 @@ namespace Grants.Projections.Ledgers;
 /// line, in every append alike so the two are always locked in one order), and a refusal raises.</summary>
 internal sealed class BeneficiaryLedgerWriter(LateWrites late, DateTimeOffset at)
 {
-    private const string Refused = LateWrites.RefusedState;
-
     public void Award(LedgerKeys keys, Money amount) => Write("""
         with added as (
             insert into grants.beneficiary_ledgers as b (measure_id, beneficiary_key, awarded_fen, cap_fen, per_person, updated_at)
@@ -58,17 +56,6 @@ internal sealed class BeneficiaryLedgerWriter(LateWrites late, DateTimeOffset at
 
     /// <param name="explainCap">How a refused award is explained; null for a write only a CHECK can refuse.</param>
     private void Write(string sql, Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<Exception>>? explainCap,
-                       params object?[] args)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var arg in args)
-            command.Parameters.Add(new NpgsqlParameter { Value = arg ?? DBNull.Value });
-        late.Add(command, (error, c, t, ct) => error.SqlState switch
-        {
-            Refused when explainCap is not null => explainCap(c, t, ct),
-            PostgresErrorCodes.CheckViolation => Task.FromResult<Exception>(new LedgerRefusedException(new DomainError(
-                LedgerErrorCodes.LedgerConstraint, $"refused by ledger rule {error.ConstraintName} (beneficiary ledger)"))),
-            _ => Task.FromResult<Exception>(error),
-        });
-    }
+                       params object?[] args) =>
+        late.Add(sql, args, LedgerLateWrite.Explain("beneficiary ledger", explainCap));
 }

@@ -14,14 +14,13 @@ namespace Grants.Projections.Ledgers;
 internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
 {
     private const string Key = "bureau = $1 and fiscal_year = $2 and measure_id = $3";
-    private const string Refused = LateWrites.RefusedState;
 
     public void Appropriate(BudgetKey key, Money amount) => Write("""
         insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, appropriated_fen, updated_at)
         values ($1, $2, $3, $4, $5)
         on conflict (bureau, fiscal_year, measure_id)
         do update set appropriated_fen = budget_ledgers.appropriated_fen + excluded.appropriated_fen, updated_at = excluded.updated_at
-        """, key, amount, Unrefusable);
+        """, key, amount, null);
 
     public void Adjust(BudgetKey key, Money delta)
     {
@@ -36,7 +35,7 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
                 update grants.budget_ledgers set appropriated_fen = appropriated_fen + $4, updated_at = $5
                 where {Key} and appropriated_fen + $4 >= committed_fen + paid_fen returning 1)
             select grants.refuse_unless(exists (select from cut), 'appropriation_exceeded')
-            """, key, delta, async (error, c, t, ct) =>
+            """, key, delta, async (c, t, ct) =>
         {
             var ledger = await Read(c, t, key, ct);
             return new LedgerRefusedException(new DomainError(
@@ -61,7 +60,7 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
                 values ($1, $2, $3, $5)
                 on conflict (bureau, fiscal_year, measure_id)
                 do update set committed_fen = budget_ledgers.committed_fen + $4, updated_at = excluded.updated_at
-                """, key, amount, Unrefusable);
+                """, key, amount, null);
             return;
         }
 
@@ -70,7 +69,7 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
                 update grants.budget_ledgers set committed_fen = committed_fen + $4, updated_at = $5
                 where {Key} and committed_fen + paid_fen + $4 <= appropriated_fen returning 1)
             select grants.refuse_unless(exists (select from committed), 'appropriation_exceeded')
-            """, key, amount, async (error, c, t, ct) =>
+            """, key, amount, async (c, t, ct) =>
         {
             var breach = (await Read(c, t, key, ct)).CheckCommit(key, amount)
                          ?? LimitBreach.Ceiling(LimitNames.Appropriation(key), Money.Zero, Money.Zero, amount, "committed or paid");
@@ -80,11 +79,11 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
 
     public void Pay(BudgetKey key, Money amount) => Write($"""
         update grants.budget_ledgers set committed_fen = committed_fen - $4, paid_fen = paid_fen + $4, updated_at = $5 where {Key}
-        """, key, amount, Unrefusable);
+        """, key, amount, null);
 
     public void Recover(BudgetKey key, Money amount) => Write($"""
         update grants.budget_ledgers set recovered_fen = recovered_fen + $4, updated_at = $5 where {Key}
-        """, key, amount, Unrefusable);
+        """, key, amount, null);
 
     public static async Task<BudgetLedger> Read(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, CancellationToken ct)
     {
@@ -100,21 +99,8 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
             : BudgetLedger.Empty;
     }
 
-    /// <summary>Only a CHECK constraint can refuse these, which the conditional writes make unreachable.</summary>
-    private static Task<Exception> Unrefusable(PostgresException error, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct) =>
-        Task.FromResult<Exception>(error);
-
-    private void Write(string sql, BudgetKey key, Money amount, LateWrites.Explain explain)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var arg in new object[] { key.Bureau.Value, key.FiscalYear, key.Measure.Value, amount.Fen, at })
-            command.Parameters.Add(new NpgsqlParameter { Value = arg });
-        late.Add(command, (error, c, t, ct) => error.SqlState switch
-        {
-            Refused => explain(error, c, t, ct),
-            PostgresErrorCodes.CheckViolation => Task.FromResult<Exception>(new LedgerRefusedException(new DomainError(
-                LedgerErrorCodes.LedgerConstraint, $"refused by ledger rule {error.ConstraintName} (budget ledger)"))),
-            _ => Task.FromResult<Exception>(error),
-        });
-    }
+    private void Write(string sql, BudgetKey key, Money amount,
+                       Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<Exception>>? explainRefusal) =>
+        late.Add(sql, [key.Bureau.Value, key.FiscalYear, key.Measure.Value, amount.Fen, at],
+            LedgerLateWrite.Explain("budget ledger", explainRefusal));
 }
