@@ -57,6 +57,37 @@ public sealed class RebuildFindingsTests(DatabaseFixture databases) : IClassFixt
     }
 
     [Fact]
+    public async Task GivenABodyAlteredIntoAFraction_WhenRebuildCompareRuns_ThenTheUnreadableEventIsTheOneFindingAtItsPosition()
+    {
+        await using var world = await TamperWorld.Start(databases);
+        var approval = await world.Scalar<long>("select min(position) from grants.events where type = 'award_approved.v1'");
+
+        await world.Tamper($"update grants.events set data = jsonb_set(data, '{{amount}}', '1.5') where position = {approval}");
+        var (_, result) = await Rebuild.Run(world.Auditor, new RebuildCompareRequest());
+
+        var unreadable = Assert.Single(result.Differences);
+        Assert.Equal(("replay", "events", approval.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (unreadable.Source, unreadable.Table, unreadable.Key));
+        Assert.StartsWith($"award_approved.v1 at position {approval} cannot be read: ", unreadable.Rebuilt, StringComparison.Ordinal);
+        Assert.Equal((1L, approval - 1), (result.DifferenceCount, result.EventsReplayed));
+    }
+
+    [Fact]
+    public async Task GivenANoteWhoseApplicationIsANumber_WhenRebuildCompareRuns_ThenTheEventCannotBeProjectedAsTheNotesWriterWouldFail()
+    {
+        await using var world = await TamperWorld.Start(databases);
+        var noted = await world.Scalar<long>("select min(position) from grants.events where stream_id like 'application-%'");
+
+        await world.Tamper($$"""update grants.events set metadata = jsonb_set(metadata, '{note}', '{"application_id": 7}') where position = {{noted}}""");
+        var (_, result) = await Rebuild.Run(world.Auditor, new RebuildCompareRequest());
+
+        var refusal = Assert.Single(result.Differences);
+        Assert.Equal(("replay", noted.ToString(System.Globalization.CultureInfo.InvariantCulture)), (refusal.Source, refusal.Key));
+        Assert.Contains($"at position {noted} cannot be projected: InvalidOperationException", refusal.Rebuilt, StringComparison.Ordinal);
+        Assert.Equal(noted - 1, result.EventsReplayed);
+    }
+
+    [Fact]
     public async Task GivenKeepShadow_WhenRebuildCompareRuns_ThenTheShadowSchemaIsKeptWithEveryRebuiltRow()
     {
         await using var world = await TamperWorld.Start(databases);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Grants.Projections.Audit.Rebuild.Feed;
 using Grants.Projections.Audit.Rebuild.Image;
 using Grants.Projections.Ledgers;
 
@@ -48,7 +49,19 @@ internal sealed class ImageReplay(EventFeed feed)
 
     private Difference? Fold(EventFeed.Batch batch)
     {
-        foreach (var stored in batch.Events)
+        try
+        {
+            return Fold(batch.Events) ?? batch.Unreadable;
+        }
+        finally
+        {
+            batch.Block.Return();
+        }
+    }
+
+    private Difference? Fold(List<ReplayedEvent> events)
+    {
+        foreach (var stored in events)
         {
             try
             {
@@ -66,6 +79,6 @@ internal sealed class ImageReplay(EventFeed feed)
             }
             Replayed++;
         }
-        return batch.Unreadable;
+        return null;
     }
 }

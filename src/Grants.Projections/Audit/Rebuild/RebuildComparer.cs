@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using Grants.EventStore;
+using Grants.Projections.Audit.Rebuild.Feed;
 using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild;
@@ -33,7 +34,7 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
                 replay.Image.StreamNotesTo(notes);
             failure = await replay.Run(head, progress, ct);
             if (notes is not null)
-                await notes.CompleteAsync(ct);
+                await notes.Complete(ct);
         }
         if (failure is null || keepShadow)
             await shadow.Write(replay.Image.Tables, progress, ct);

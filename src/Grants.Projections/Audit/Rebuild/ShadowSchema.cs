@@ -11,7 +11,7 @@ internal sealed class ShadowSchema
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly Dictionary<string, ShadowStatements> _statements = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _copies = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Sql, int Columns)> _copies = new(StringComparer.Ordinal);
 
     private ShadowSchema(NpgsqlConnection connection, NpgsqlTransaction transaction, string name)
     {
@@ -52,14 +52,14 @@ internal sealed class ShadowSchema
         foreach (var (table, columns) in tables)
         {
             if (_statements.ContainsKey(table))
-                _copies[table] = await ShadowStatements.CopyInto(_connection, _transaction, Name, table, columns, ct);
+                _copies[table] = (await ShadowStatements.CopyInto(_connection, _transaction, Name, table, columns, ct), columns.Count);
         }
     }
 
     /// <summary>A COPY into one prepared shadow table, left open for rows as they come (null when the live database has
     /// no such table to compare with). Nothing else may run on the connection until it is completed.</summary>
-    public async Task<NpgsqlBinaryImporter?> Import(string table, CancellationToken ct) =>
-        _copies.TryGetValue(table, out var copy) ? await _connection.BeginBinaryImportAsync(copy, ct) : null;
+    public async Task<ShadowCopy?> Import(string table, CancellationToken ct) =>
+        _copies.TryGetValue(table, out var copy) ? await ShadowCopy.Begin(_connection, copy.Sql, copy.Columns, ct) : null;
 
     /// <summary>Copies every table of the image that the live database also has.</summary>
     public async Task Write(IReadOnlyList<IImageTable> tables, Func<WorkProgress, Task> progress, CancellationToken ct)
@@ -67,11 +67,11 @@ internal sealed class ShadowSchema
         for (var i = 0; i < tables.Count; i++)
         {
             await progress(new WorkProgress("writing shadow", i, tables.Count));
-            await using var importer = await Import(tables[i].Name, ct);
-            if (importer is null)
+            await using var copy = await Import(tables[i].Name, ct);
+            if (copy is null)
                 continue;
-            tables[i].WriteAll(importer);
-            await importer.CompleteAsync(ct);
+            tables[i].WriteAll(copy);
+            await copy.Complete(ct);
         }
         await progress(new WorkProgress("writing shadow", tables.Count, tables.Count));
     }

@@ -1,10 +1,9 @@
 using Grants.Domain.Applications.Submitting;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 /// <summary>A row of grants.applications without its generated status, which the shadow table computes itself.</summary>
-internal sealed record ApplicationRow(
+internal readonly record struct ApplicationRow(
     string ApplicantId,
     string MeasureId,
     string Lifecycle,
@@ -31,7 +30,7 @@ internal sealed record ApplicationRow(
 
 /// <summary>grants.applications as ApplicationRowWriter keeps it: every change also stamps the event's time and the
 /// stream version; a change to an application that has no row changes nothing.</summary>
-internal sealed class Applications(Journal journal) : ImageTable<string, ApplicationRow>(journal)
+internal sealed class Applications(Journal journal, SharedText text) : ImageTable<string, ApplicationRow>(journal)
 {
     public override string Name => "applications";
 
@@ -43,8 +42,8 @@ internal sealed class Applications(Journal journal) : ImageTable<string, Applica
         "submitted_at", "updated_at", "version",
     ];
 
-    public void Submit(ApplicationSubmitted e, DateTimeOffset at, long version) => Insert(e.ApplicationId.Value, new ApplicationRow(
-        e.ApplicantId.Value, e.MeasureId.Value, "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
+    public void Submit(ApplicationSubmitted e, DateTimeOffset at, long version) => Insert(text.Of(e.ApplicationId.Value), new ApplicationRow(
+        e.ApplicantId.Value, text.Of(e.MeasureId.Value), "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
         0, false, null, null, e.SubmittedOn, at, at, version));
 
     /// <summary>UPDATE … SET {change}, updated_at, version WHERE application_id.</summary>
@@ -56,7 +55,7 @@ internal sealed class Applications(Journal journal) : ImageTable<string, Applica
 
     protected override string? Violated(ApplicationRow row) => null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, ApplicationRow row)
+    protected override void Write(ShadowCopy importer, string key, ApplicationRow row)
     {
         importer.Text(key);
         importer.Text(row.ApplicantId);

@@ -2,17 +2,16 @@ using Grants.Domain;
 using Grants.Domain.Applications.Approving;
 using Grants.Domain.Catalog;
 using Grants.Projections.Ledgers;
-using Npgsql;
 using ApplicationId = Grants.Domain.ApplicationId;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record AwardRow(
+internal readonly record struct AwardRow(
     string Measure, string Bureau, int FiscalYear, string Beneficiary, long Original, long Current, long Paid, long Recovered,
     DateOnly ApprovedOn, DateTimeOffset UpdatedAt);
 
 /// <summary>grants.awards as AwardWriter keeps it: an award is inserted only when the catalog admits it.</summary>
-internal sealed class Awards(Journal journal, CatalogMeasures catalog) : ImageTable<string, AwardRow>(journal)
+internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedText text) : ImageTable<string, AwardRow>(journal)
 {
     public override string Name => "awards";
 
@@ -33,8 +32,8 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog) : ImageTa
     public void Approve(AwardApproved e, DateTimeOffset at)
     {
         EnsureAdmissible(e);
-        Insert(e.ApplicationId.Value, new AwardRow(e.Ledger.Measure.Value, e.Ledger.PayingBureau.Value, e.Ledger.FiscalYear,
-            e.Ledger.BeneficiaryKey, e.Amount.Fen, e.Amount.Fen, 0, 0, e.ApprovedOn, at));
+        Insert(text.Of(e.ApplicationId.Value), new AwardRow(text.Of(e.Ledger.Measure.Value), text.Of(e.Ledger.PayingBureau.Value),
+            e.Ledger.FiscalYear, text.Of(e.Ledger.BeneficiaryKey), e.Amount.Fen, e.Amount.Fen, 0, 0, e.ApprovedOn, at));
     }
 
     public void EnsureInWindow(MeasureId measure, DateOnly on, string action)
@@ -82,7 +81,7 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog) : ImageTa
         : row.Recovered > row.Paid ? "award_recovered_within_paid"
         : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, AwardRow row)
+    protected override void Write(ShadowCopy importer, string key, AwardRow row)
     {
         importer.Text(key);
         importer.Text(row.Measure);

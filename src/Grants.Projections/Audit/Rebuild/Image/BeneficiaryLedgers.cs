@@ -1,17 +1,16 @@
 using Grants.Domain;
 using Grants.Domain.Ledgers;
 using Grants.Projections.Ledgers;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record BeneficiaryLedgerRow(long Awarded, long Paid, long? Cap, bool PerPerson, DateTimeOffset UpdatedAt)
+internal readonly record struct BeneficiaryLedgerRow(long Awarded, long Paid, long? Cap, bool PerPerson, DateTimeOffset UpdatedAt)
 {
     public BeneficiaryLedger Ledger => new(new(Awarded), new(Paid), Cap is { } cap ? new Money(cap) : null);
 }
 
 /// <summary>grants.beneficiary_ledgers as BeneficiaryLedgerWriter keeps it: one conditional upsert per award or cut.</summary>
-internal sealed class BeneficiaryLedgers(Journal journal) : ImageTable<(string Measure, string Beneficiary), BeneficiaryLedgerRow>(journal)
+internal sealed class BeneficiaryLedgers(Journal journal, SharedText text) : ImageTable<(string Measure, string Beneficiary), BeneficiaryLedgerRow>(journal)
 {
     public override string Name => "beneficiary_ledgers";
 
@@ -30,16 +29,19 @@ internal sealed class BeneficiaryLedgers(Journal journal) : ImageTable<(string M
         {
             var proposed = new BeneficiaryLedgerRow(Math.Max(amount.Fen, 0), 0, cap, keys.PerPerson, at);
             Check(proposed);
-            if (row is null)
+            if (row is not { } existing)
             {
-                Update(k, proposed);
+                Update((text.Of(k.Value), text.Of(k.BeneficiaryKey)), proposed);
                 return;
             }
 
-            var effectiveCap = cap ?? row.Cap;
-            if (amount.Fen <= 0 || effectiveCap is null || checked(row.Awarded + amount.Fen) <= effectiveCap)
+            var effectiveCap = cap ?? existing.Cap;
+            if (amount.Fen <= 0 || effectiveCap is null || checked(existing.Awarded + amount.Fen) <= effectiveCap)
             {
-                Update(k, row with { Awarded = checked(row.Awarded + amount.Fen), Cap = effectiveCap, PerPerson = keys.PerPerson, UpdatedAt = at });
+                Update(k, existing with
+                {
+                    Awarded = checked(existing.Awarded + amount.Fen), Cap = effectiveCap, PerPerson = keys.PerPerson, UpdatedAt = at,
+                });
                 return;
             }
         }
@@ -63,7 +65,7 @@ internal sealed class BeneficiaryLedgers(Journal journal) : ImageTable<(string M
         : row.Cap is { } cap && row.Awarded > cap ? "beneficiary_ledger_within_cap"
         : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, (string Measure, string Beneficiary) key, BeneficiaryLedgerRow row)
+    protected override void Write(ShadowCopy importer, (string Measure, string Beneficiary) key, BeneficiaryLedgerRow row)
     {
         importer.Text(key.Measure);
         importer.Text(key.Beneficiary);

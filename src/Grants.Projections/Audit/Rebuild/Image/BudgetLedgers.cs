@@ -2,11 +2,10 @@ using Grants.Domain;
 using Grants.Domain.Budgets;
 using Grants.Domain.Ledgers;
 using Grants.Projections.Ledgers;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record BudgetLedgerRow(long Appropriated, long Committed, long Paid, long Recovered, DateTimeOffset UpdatedAt)
+internal readonly record struct BudgetLedgerRow(long Appropriated, long Committed, long Paid, long Recovered, DateTimeOffset UpdatedAt)
 {
     public BudgetLedger Ledger => new(new(Appropriated), new(Committed), new(Paid), new(Recovered));
 }
@@ -64,15 +63,15 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
         var row = Find(k);
         if (amount.Fen <= 0)
         {
-            Update(k, row is null
-                ? new BudgetLedgerRow(0, 0, 0, 0, at)
-                : row with { Committed = checked(row.Committed + amount.Fen), UpdatedAt = at });
+            Update(k, row is { } existing
+                ? existing with { Committed = checked(existing.Committed + amount.Fen), UpdatedAt = at }
+                : new BudgetLedgerRow(0, 0, 0, 0, at));
             return;
         }
 
-        if (row is not null && checked(row.Committed + row.Paid + amount.Fen) <= row.Appropriated)
+        if (row is { } within && checked(within.Committed + within.Paid + amount.Fen) <= within.Appropriated)
         {
-            Update(k, row with { Committed = row.Committed + amount.Fen, UpdatedAt = at });
+            Update(k, within with { Committed = within.Committed + amount.Fen, UpdatedAt = at });
             return;
         }
 
@@ -101,7 +100,7 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
         : checked(row.Committed + row.Paid) > row.Appropriated ? "budget_ledger_within_appropriation"
         : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, (string Bureau, int FiscalYear, string Measure) key, BudgetLedgerRow row)
+    protected override void Write(ShadowCopy importer, (string Bureau, int FiscalYear, string Measure) key, BudgetLedgerRow row)
     {
         importer.Text(key.Bureau);
         importer.Int(key.FiscalYear);

@@ -1,9 +1,8 @@
 using Grants.Domain.Catalog;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record CatalogMeasureRow(string PolicyId, bool Monetary, DateOnly ValidFrom, DateOnly ValidTo)
+internal readonly record struct CatalogMeasureRow(string PolicyId, bool Monetary, DateOnly ValidFrom, DateOnly ValidTo)
 {
     public bool InForceOn(DateOnly day) => day >= ValidFrom && day <= ValidTo;
 }
@@ -28,7 +27,7 @@ internal sealed class CatalogMeasures(Journal journal) : ImageTable<string, Cata
 
     protected override string? Violated(CatalogMeasureRow row) => null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, CatalogMeasureRow row)
+    protected override void Write(ShadowCopy importer, string key, CatalogMeasureRow row)
     {
         importer.Text(key);
         importer.Text(row.PolicyId);

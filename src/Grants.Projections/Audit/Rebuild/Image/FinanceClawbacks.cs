@@ -1,11 +1,10 @@
 using Grants.Domain.Applications.OrderingClawbacks;
 using Grants.Domain.Applications.RecoveringClawbacks;
 using Grants.Domain.Applications.WritingOffClawbacks;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record FinanceClawbackRow(
+internal readonly record struct FinanceClawbackRow(
     string PayingBureau, int FiscalYear, string MeasureId, long OrderedFen, long RecoveredFen, long WrittenOffFen, DateOnly OrderedOn,
     DateTimeOffset UpdatedAt);
 
@@ -40,7 +39,7 @@ internal sealed class FinanceClawbacks(Journal journal) : ImageTable<(string App
             ? "finance_clawback_settled_within_ordered"
             : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, (string ApplicationId, string ClawbackId) key, FinanceClawbackRow row)
+    protected override void Write(ShadowCopy importer, (string ApplicationId, string ClawbackId) key, FinanceClawbackRow row)
     {
         importer.Text(key.ApplicationId);
         importer.Text(key.ClawbackId);

@@ -2,17 +2,16 @@ using Grants.Domain.Applications.ConfirmingPayments;
 using Grants.Domain.Applications.InstructingTranches;
 using Grants.Domain.Applications.RecordingReturns;
 using Grants.Domain.Applications.RecoveringClawbacks;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record FinanceInstructionRow(
+internal readonly record struct FinanceInstructionRow(
     string ApplicationId, int TrancheNumber, string PayeeName, string PayeeAccount, long AmountFen, long OffsetFen,
     string PayingBureau, int FiscalYear, string MeasureId, string Status, DateOnly InstructedOn, DateOnly? PaidOn,
     string? TreasuryReference, DateOnly? ReturnedOn, DateTimeOffset UpdatedAt);
 
 /// <summary>grants.finance_instructions as InstructionRowWriter keeps it.</summary>
-internal sealed class FinanceInstructions(Journal journal) : ImageTable<string, FinanceInstructionRow>(journal)
+internal sealed class FinanceInstructions(Journal journal, SharedText text) : ImageTable<string, FinanceInstructionRow>(journal)
 {
     public override string Name => "finance_instructions";
 
@@ -22,9 +21,9 @@ internal sealed class FinanceInstructions(Journal journal) : ImageTable<string, 
         "fiscal_year", "measure_id", "status", "instructed_on", "paid_on", "treasury_reference", "returned_on", "updated_at",
     ];
 
-    public void Instruct(TrancheInstructed e, DateTimeOffset at) => Insert(e.Reference, new FinanceInstructionRow(
-        e.ApplicationId.Value, e.TrancheNumber, e.PayeeName, e.PayeeBankAccount, e.Amount.Fen, 0, e.Ledger.PayingBureau.Value,
-        e.Ledger.FiscalYear, e.Ledger.Measure.Value, "pending", e.InstructedOn, null, null, null, at));
+    public void Instruct(TrancheInstructed e, DateTimeOffset at) => Insert(text.Of(e.Reference), new FinanceInstructionRow(
+        text.Of(e.ApplicationId.Value), e.TrancheNumber, e.PayeeName, e.PayeeBankAccount, e.Amount.Fen, 0,
+        text.Of(e.Ledger.PayingBureau.Value), e.Ledger.FiscalYear, text.Of(e.Ledger.Measure.Value), "pending", e.InstructedOn, null, null, null, at));
 
     public void Confirm(PaymentConfirmed e, DateTimeOffset at) =>
         Change(e.Reference, row => row with { Status = "confirmed", PaidOn = e.PaidOn, TreasuryReference = e.TreasuryReference, UpdatedAt = at });
@@ -46,7 +45,7 @@ internal sealed class FinanceInstructions(Journal journal) : ImageTable<string, 
         : row.Status is not ("pending" or "confirmed" or "returned") ? "finance_instruction_status"
         : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, FinanceInstructionRow row)
+    protected override void Write(ShadowCopy importer, string key, FinanceInstructionRow row)
     {
         importer.Text(key);
         importer.Text(row.ApplicationId);

@@ -1,9 +1,4 @@
-using System.Text;
-using System.Text.Json;
-using Grants.Domain;
-using Grants.EventStore;
-using Npgsql;
-using ApplicationId = Grants.Domain.ApplicationId;
+using Grants.Projections.Audit.Rebuild.Feed;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
@@ -17,92 +12,62 @@ internal sealed class Notes(Journal journal) : IJournaled
 
     public static readonly IReadOnlyList<string> Columns = ["application_id", "version", "note"];
 
-    private readonly Filed _filed = new(journal);
-    private readonly List<(string ApplicationId, long Version, string Json)> _pending = [];
-    private NpgsqlBinaryImporter? _sink;
+    private static ReadOnlySpan<byte> RequestMember => ", \"request_id\": "u8;
+
+    private readonly FiledNotes _filed = new();
+    private readonly List<(NoteToFile Note, long Version)> _pending = [];
+    private byte[] _json = new byte[1024];
+    private ShadowCopy? _sink;
 
     /// <summary>Where committed notes go; without one (no such live table to compare with) they are dropped.</summary>
-    public void StreamTo(NpgsqlBinaryImporter sink) => _sink = sink;
+    public void StreamTo(ShadowCopy sink) => _sink = sink;
 
     /// <remarks>The primary key (application, version) cannot repeat: a note is filed only on its own application's
-    /// stream, whose versions the events table keeps unique.</remarks>
-    public void File(StoredEvent stored)
+    /// stream, whose versions the events table keeps unique. An event carries one note, so what is pending never
+    /// holds two of one request.</remarks>
+    public void File(in ReplayedEvent stored)
     {
-        if (stored.Metadata.Note is not { } text || ApplicationOf(text) is not { } applicationId
-            || stored.StreamId != StreamIds.Application(new ApplicationId(applicationId)))
+        if (stored.Note is not { } note)
             return;
-
-        var requestId = stored.Metadata.RequestId;
-        // A null request id is a JSON null, which ->> reads as SQL NULL: it never matches an earlier note.
-        if (requestId is not null && _filed.Has(applicationId, requestId))
+        if (note.Problem is { } problem)
+            throw new InvalidOperationException(problem);
+        if (_filed.Contains(note.ApplicationId.Span, note.RequestId.Span))
             return;
         if (_pending.Count == 0)
             journal.Touched(this);
-        _pending.Add((applicationId, stored.Version, WithRequest(text, requestId)));
-        if (requestId is not null)
-            _filed.Add(applicationId, requestId);
+        _pending.Add((note, stored.Version));
     }
 
     void IJournaled.Forget()
     {
-        foreach (var (applicationId, version, json) in _pending)
+        foreach (var (note, version) in _pending)
         {
+            _filed.Add(note.ApplicationId.Span, note.RequestId.Span);
             if (_sink is null)
                 continue;
             _sink.StartRow();
-            _sink.Text(applicationId);
+            _sink.Utf8Text(note.ApplicationId);
             _sink.Long(version);
-            _sink.Json(json);
+            _sink.Utf8Json(WithRequest(note));
         }
         _pending.Clear();
     }
 
     void IJournaled.Undo() => _pending.Clear();
 
-    /// <summary>note["application_id"] as ApplicationNotesWriter reads it: the string, null when absent or JSON null,
-    /// and an InvalidOperationException for any other kind of value.</summary>
-    private static string? ApplicationOf(string note)
-    {
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(note));
-        reader.Read();
-        string? found = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            var isApplication = reader.ValueTextEquals("application_id"u8);
-            reader.Read();
-            if (isApplication)
-            {
-                found = reader.TokenType switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Null => null,
-                    _ => throw new InvalidOperationException($"The note's application_id is a {reader.TokenType}, not a string."),
-                };
-            }
-            reader.Skip();
-        }
-        return found;
-    }
-
     /// <summary>The note with request_id set. Appended as the last member: jsonb keeps the last of duplicate keys, so
     /// this stores what overwriting the member would (the note names its application, so it is never empty).</summary>
-    private static string WithRequest(string note, string? requestId) =>
-        string.Concat(note.AsSpan(0, note.LastIndexOf('}')), ", \"request_id\": ", JsonSerializer.Serialize(requestId), "}");
-
-    /// <summary>Which requests already filed a note on which application; journaled like a table, never written.</summary>
-    private sealed class Filed(Journal journal) : ImageTable<(string ApplicationId, string RequestId), string>(journal)
+    private ReadOnlyMemory<byte> WithRequest(NoteToFile note)
     {
-        public override string Name => "application_notes (filed)";
-
-        public override IReadOnlyList<string> Columns => [];
-
-        public bool Has(string applicationId, string requestId) => Find((applicationId, requestId)) is not null;
-
-        public void Add(string applicationId, string requestId) => Update((applicationId, requestId), requestId);
-
-        protected override string? Violated(string row) => null;
-
-        protected override void Write(NpgsqlBinaryImporter importer, (string ApplicationId, string RequestId) key, string row) =>
-            throw new InvalidOperationException("The filed-requests index is not a table.");
+        var json = note.Json.Span;
+        var body = json[..json.LastIndexOf((byte)'}')];
+        var length = body.Length + RequestMember.Length + note.RequestId.Length + 1;
+        if (_json.Length < length)
+            _json = new byte[Math.Max(length, _json.Length * 2)];
+        body.CopyTo(_json);
+        RequestMember.CopyTo(_json.AsSpan(body.Length));
+        note.RequestId.Span.CopyTo(_json.AsSpan(body.Length + RequestMember.Length));
+        _json[length - 1] = (byte)'}';
+        return _json.AsMemory(0, length);
     }
 }

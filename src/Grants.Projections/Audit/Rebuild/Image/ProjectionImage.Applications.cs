@@ -15,14 +15,14 @@ using Grants.Domain.Applications.ReleasingPayments;
 using Grants.Domain.Applications.Submitting;
 using Grants.Domain.Applications.Withdrawing;
 using Grants.Domain.Applications.WritingOffClawbacks;
-using Grants.EventStore;
+using Grants.Projections.Audit.Rebuild.Feed;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 internal sealed partial class ProjectionImage
 {
     /// <summary>ApplicationsProjection, step for step; an event it does not list still moves the row's version and time.</summary>
-    private void Application(StoredEvent stored, string id)
+    private void Application(in ReplayedEvent stored, string id)
     {
         var (at, version) = (stored.RecordedAt, stored.Version);
         void Row(Func<ApplicationRow, ApplicationRow> change) => _applications.Change(id, at, version, change);
@@ -47,14 +47,14 @@ internal sealed partial class ProjectionImage
                 Row(r => r with
                 {
                     AwaitingSecondApproval = true, OriginalFen = e.Amount.Fen, CurrentFen = e.Amount.Fen,
-                    PayingBureau = e.PayingBureau.Value, FiscalYear = e.ApprovedOn.Year, ApprovedOn = e.ApprovedOn,
+                    PayingBureau = _text.Of(e.PayingBureau.Value), FiscalYear = e.ApprovedOn.Year, ApprovedOn = e.ApprovedOn,
                 });
                 break;
             case AwardApproved e:
                 Row(r => r with
                 {
                     Lifecycle = "approved", AwaitingSecondApproval = false, OriginalFen = e.Amount.Fen, CurrentFen = e.Amount.Fen,
-                    PayingBureau = e.Ledger.PayingBureau.Value, FiscalYear = e.Ledger.FiscalYear, ApprovedOn = e.ApprovedOn,
+                    PayingBureau = _text.Of(e.Ledger.PayingBureau.Value), FiscalYear = e.Ledger.FiscalYear, ApprovedOn = e.ApprovedOn,
                 });
                 break;
             case ApplicationRejected e:

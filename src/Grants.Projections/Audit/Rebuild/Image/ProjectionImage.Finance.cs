@@ -4,7 +4,7 @@ using Grants.Domain.Applications.OrderingClawbacks;
 using Grants.Domain.Applications.RecordingReturns;
 using Grants.Domain.Applications.RecoveringClawbacks;
 using Grants.Domain.Applications.WritingOffClawbacks;
-using Grants.EventStore;
+using Grants.Projections.Audit.Rebuild.Feed;
 using Grants.Projections.Finance.Statements;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
@@ -12,7 +12,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 internal sealed partial class ProjectionImage
 {
     /// <summary>FinanceProjection, step for step.</summary>
-    private void Finance(StoredEvent stored)
+    private void Finance(in ReplayedEvent stored)
     {
         var at = stored.RecordedAt;
         switch (stored.Data)

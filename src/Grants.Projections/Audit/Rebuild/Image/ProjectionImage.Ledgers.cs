@@ -10,14 +10,14 @@ using Grants.Domain.Applications.RecoveringClawbacks;
 using Grants.Domain.Budgets.AdjustingAppropriations;
 using Grants.Domain.Budgets.Appropriating;
 using Grants.Domain.Catalog;
-using Grants.EventStore;
+using Grants.Projections.Audit.Rebuild.Feed;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 internal sealed partial class ProjectionImage
 {
     /// <summary>LedgerProjection, step for step (the order decides which refusal an event meets first).</summary>
-    private void Ledgers(StoredEvent stored)
+    private void Ledgers(in ReplayedEvent stored)
     {
         var at = stored.RecordedAt;
         switch (stored.Data)

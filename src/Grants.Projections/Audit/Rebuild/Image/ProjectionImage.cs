@@ -1,6 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Ledgers;
-using Grants.EventStore;
+using Grants.Projections.Audit.Rebuild.Feed;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
@@ -11,6 +11,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 internal sealed partial class ProjectionImage
 {
     private readonly Journal _journal = new();
+    private readonly SharedText _text = new();
     private readonly CatalogMeasures _catalog;
     private readonly Standing _standing;
     private readonly BudgetLedgers _budgets;
@@ -26,14 +27,14 @@ internal sealed partial class ProjectionImage
     public ProjectionImage()
     {
         _catalog = new CatalogMeasures(_journal);
-        _standing = new Standing(_journal);
+        _standing = new Standing(_journal, _text);
         _budgets = new BudgetLedgers(_journal);
-        _beneficiaries = new BeneficiaryLedgers(_journal);
-        _awards = new Awards(_journal, _catalog);
-        _applications = new Applications(_journal);
-        _tranches = new Tranches(_journal);
+        _beneficiaries = new BeneficiaryLedgers(_journal, _text);
+        _awards = new Awards(_journal, _catalog, _text);
+        _applications = new Applications(_journal, _text);
+        _tranches = new Tranches(_journal, _text);
         _notes = new Notes(_journal);
-        _instructions = new FinanceInstructions(_journal);
+        _instructions = new FinanceInstructions(_journal, _text);
         _clawbacks = new FinanceClawbacks(_journal);
         _lines = new StatementLines(_journal);
         Tables = [_budgets, _beneficiaries, _awards, _standing, _catalog, _applications, _tranches, _instructions, _clawbacks, _lines];
@@ -42,7 +43,7 @@ internal sealed partial class ProjectionImage
     /// <summary>The tables held in memory until the end; application notes are streamed instead (<see cref="StreamNotesTo"/>).</summary>
     public IReadOnlyList<IImageTable> Tables { get; }
 
-    public void StreamNotesTo(Npgsql.NpgsqlBinaryImporter sink) => _notes.StreamTo(sink);
+    public void StreamNotesTo(ShadowCopy sink) => _notes.StreamTo(sink);
 
     private readonly ReferenceBook _reference = new();
 
@@ -51,7 +52,7 @@ internal sealed partial class ProjectionImage
     /// <summary>Folds one event as one append transaction would: all of it or, when refused, none of it.</summary>
     /// <exception cref="Ledgers.LedgerRefusedException">A ledger rule refuses the event.</exception>
     /// <exception cref="ImageRefusedException">A constraint of the tables refuses it.</exception>
-    public void Apply(StoredEvent stored)
+    public void Apply(in ReplayedEvent stored)
     {
         _journal.Begin(stored.EventType);
         try

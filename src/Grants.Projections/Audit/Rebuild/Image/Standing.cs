@@ -1,13 +1,12 @@
 using Grants.Domain;
 using Grants.Projections.Ledgers;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record StandingRow(bool Flagged, string? RegistryReference, DateTimeOffset UpdatedAt, int OpenFlags);
+internal readonly record struct StandingRow(bool Flagged, string? RegistryReference, DateTimeOffset UpdatedAt, int OpenFlags);
 
 /// <summary>grants.beneficiary_standing as StandingWriter keeps it: open flags counted per beneficiary.</summary>
-internal sealed class Standing(Journal journal) : ImageTable<string, StandingRow>(journal)
+internal sealed class Standing(Journal journal, SharedText text) : ImageTable<string, StandingRow>(journal)
 {
     public override string Name => "beneficiary_standing";
 
@@ -18,14 +17,14 @@ internal sealed class Standing(Journal journal) : ImageTable<string, StandingRow
     public void Register(string beneficiaryKey, DateTimeOffset at)
     {
         if (Find(beneficiaryKey) is null)
-            Update(beneficiaryKey, new StandingRow(false, null, at, 0));
+            Update(text.Of(beneficiaryKey), new StandingRow(false, null, at, 0));
     }
 
     public void Set(string beneficiaryKey, bool flagged, string registryReference, DateTimeOffset at)
     {
         if (Find(beneficiaryKey) is not { } row)
         {
-            Update(beneficiaryKey, new StandingRow(flagged, registryReference, at, flagged ? 1 : 0));
+            Update(text.Of(beneficiaryKey), new StandingRow(flagged, registryReference, at, flagged ? 1 : 0));
             return;
         }
 
@@ -47,7 +46,7 @@ internal sealed class Standing(Journal journal) : ImageTable<string, StandingRow
 
     protected override string? Violated(StandingRow row) => row.OpenFlags < 0 ? "beneficiary_standing_flags_non_negative" : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, StandingRow row)
+    protected override void Write(ShadowCopy importer, string key, StandingRow row)
     {
         importer.Text(key);
         importer.Bool(row.Flagged);

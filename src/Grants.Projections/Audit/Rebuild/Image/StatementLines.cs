@@ -1,9 +1,8 @@
 using Grants.Projections.Finance.Statements;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record StatementLineRow(
+internal readonly record struct StatementLineRow(
     StatementLineReconciled Reconciled, DateTimeOffset ImportedAt, bool Open, string? Resolution, string? ResolvedBy,
     DateOnly? ResolvedOn, DateTimeOffset? ResolvedAt);
 
@@ -31,7 +30,7 @@ internal sealed class StatementLines(Journal journal) : ImageTable<string, State
 
     protected override string? Violated(StatementLineRow row) => null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, StatementLineRow row)
+    protected override void Write(ShadowCopy importer, string key, StatementLineRow row)
     {
         var e = row.Reconciled;
         importer.Text(key);

@@ -1,21 +1,20 @@
 using Grants.Domain;
 using Grants.Domain.Applications.InstructingTranches;
 using Grants.Domain.Applications.RecoveringClawbacks;
-using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal sealed record TrancheRow(string ApplicationId, long AmountFen, long OffsetFen, string Status, DateTimeOffset UpdatedAt);
+internal readonly record struct TrancheRow(string ApplicationId, long AmountFen, long OffsetFen, string Status, DateTimeOffset UpdatedAt);
 
 /// <summary>grants.application_tranches as TrancheRowWriter keeps it: offsets never withhold more than the tranche.</summary>
-internal sealed class Tranches(Journal journal) : ImageTable<string, TrancheRow>(journal)
+internal sealed class Tranches(Journal journal, SharedText text) : ImageTable<string, TrancheRow>(journal)
 {
     public override string Name => "application_tranches";
 
     public override IReadOnlyList<string> Columns { get; } = ["payment_reference", "application_id", "amount_fen", "offset_fen", "status", "updated_at"];
 
     public void Instruct(TrancheInstructed e, DateTimeOffset at) =>
-        Insert(e.Reference, new TrancheRow(e.ApplicationId.Value, e.Amount.Fen, 0, "instructed", at));
+        Insert(text.Of(e.Reference), new TrancheRow(text.Of(e.ApplicationId.Value), e.Amount.Fen, 0, "instructed", at));
 
     public void SetStatus(string reference, string status, DateTimeOffset at)
     {
@@ -26,22 +25,22 @@ internal sealed class Tranches(Journal journal) : ImageTable<string, TrancheRow>
     public void Offset(ClawbackRecovered e, DateTimeOffset at)
     {
         var row = Find(e.Reference);
-        if (row is not null && row.Status != "returned" && checked(row.OffsetFen + e.Amount.Fen) <= row.AmountFen)
+        if (row is { } standing && standing.Status != "returned" && checked(standing.OffsetFen + e.Amount.Fen) <= standing.AmountFen)
         {
-            Update(e.Reference, row with { OffsetFen = row.OffsetFen + e.Amount.Fen, UpdatedAt = at });
+            Update(e.Reference, standing with { OffsetFen = standing.OffsetFen + e.Amount.Fen, UpdatedAt = at });
             return;
         }
 
-        if (row is null || row.Status == "returned")
+        if (row is not { } tranche || tranche.Status == "returned")
             throw Refusal.Ledger(new DomainError(ErrorCodes.OffsetDisbursementMissing, $"no standing disbursement {e.Reference} to withhold from"));
-        var breach = LimitBreach.Ceiling($"tranche {e.Reference}", new Money(row.AmountFen), new Money(row.OffsetFen), e.Amount, "offset");
+        var breach = LimitBreach.Ceiling($"tranche {e.Reference}", new Money(tranche.AmountFen), new Money(tranche.OffsetFen), e.Amount, "offset");
         throw Refusal.Ledger(DomainError.Breach(ErrorCodes.OffsetExceedsDisbursement, breach, "amount_fen"));
     }
 
     protected override string? Violated(TrancheRow row) =>
         row.OffsetFen < 0 || row.OffsetFen > row.AmountFen ? "tranche_offset_within_amount" : null;
 
-    protected override void Write(NpgsqlBinaryImporter importer, string key, TrancheRow row)
+    protected override void Write(ShadowCopy importer, string key, TrancheRow row)
     {
         importer.Text(key);
         importer.Text(row.ApplicationId);

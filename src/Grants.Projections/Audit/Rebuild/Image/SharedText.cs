@@ -1,0 +1,19 @@
+using System.Runtime.InteropServices;
+
+namespace Grants.Projections.Audit.Rebuild.Image;
+
+/// <summary>One string instance per distinct id or code the image keeps. Every event deserialises its own copies of
+/// the measure, the bureau, the application and the beneficiary it names, and those repeat across hundreds of
+/// thousands of rows: kept once, they are fewer objects for the collector to walk and a smaller image.</summary>
+internal sealed class SharedText
+{
+    private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
+
+    public string Of(string value)
+    {
+        ref var known = ref CollectionsMarshal.GetValueRefOrAddDefault(_known, value, out var exists);
+        if (!exists)
+            known = value;
+        return known!;
+    }
+}
