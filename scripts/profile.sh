@@ -52,7 +52,8 @@ if [ "$statements" -eq 1 ]; then
 fi
 
 ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14+$15}' "/proc/$p/stat"))); done; echo "$t"; }
-postgres_pids() { pgrep -u postgres -x postgres | xargs; }
+# This cluster's processes only (its postmaster and children): other clusters on the machine are not ours to count.
+postgres_pids() { local pm; pm="$(head -1 "$(find "$work" -name postmaster.pid | head -1)")"; echo "$pm $(pgrep -P "$pm" | xargs)"; }
 
 dotnet "$artifacts/bin/Grants.LoadTest/release/Grants.LoadTest.dll" --url "$url" --keys "$work/dev-keys.json" \
   --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" >"$work/load.out" 2>"$work/load.err" &

@@ -12,10 +12,12 @@ namespace Grants.Api.Idempotency;
 
 /// <summary>Makes a mutating RPC safe to retry. A request_id seen before with the same payload, caller and method
 /// returns the stored response and writes nothing (also after a restart); with anything different it is refused
-/// with ALREADY_EXISTS. A new one runs the command, whose append records the response in the same transaction as
-/// its events (<see cref="IdempotentWrite{TResponse}.Recording(TResponse)"/>). Version conflicts are retried here
-/// (each attempt looks the request_id up again), then ABORTED. Refusals are not stored: a corrected retry with
-/// the same request_id runs again.</summary>
+/// with ALREADY_EXISTS. The command runs first and its append records the response in the same transaction as its
+/// events (<see cref="IdempotentWrite{TResponse}.Recording(TResponse)"/>), refusing to commit when the request_id
+/// is already recorded; only an attempt that did not record looks the request_id up, so a new request (the usual
+/// case) pays no look-up. That is sound because a protected command's one durable effect is that one append. Version
+/// conflicts are retried here, then ABORTED. Refusals are not stored: a corrected retry with the same request_id runs
+/// again.</summary>
 public sealed class IdempotencyGuard(NpgsqlDataSource dataSource)
 {
     public async Task<TResponse> Execute<TRequest, TResponse>(ServerCallContext context, TRequest request,
@@ -32,20 +34,26 @@ public sealed class IdempotencyGuard(NpgsqlDataSource dataSource)
 
         return await DomainErrors.RetryOnConflict(async () =>
         {
-            if (await Find(requestId, ct) is { } seen)
-                return Replay<TResponse>(seen, requestId, caller, method, payloadHash);
             var write = new IdempotentWrite<TResponse>(requestId, caller, method, payloadHash, metadata, ct);
+            TResponse response;
             try
             {
-                var response = await work(write);
-                return write.Recorded ?? response;
+                response = await work(write);
             }
-            catch (RequestAlreadyCommittedException)
+            catch (Exception failed) when (failed is not OperationCanceledException)
             {
-                var winner = await Find(requestId, ct)
-                             ?? throw new InvalidOperationException($"Request '{requestId}' vanished after a concurrent commit.");
-                return Replay<TResponse>(winner, requestId, caller, method, payloadHash);
+                // A request seen before cannot go through again: its decision is refused on the state it left, or its
+                // record loses to the stored one. So only an attempt that failed looks the request_id up.
+                if (await Find(requestId, ct) is { } seen)
+                    return Replay<TResponse>(seen, requestId, caller, method, payloadHash);
+                if (failed is RequestAlreadyCommittedException)
+                    throw new InvalidOperationException($"Request '{requestId}' vanished after a concurrent commit.", failed);
+                throw;
             }
+            if (write.Recorded is { } recorded)
+                return recorded;
+            // Nothing appended (the command changed nothing): the answer is the stored one if this request was seen.
+            return await Find(requestId, ct) is { } earlier ? Replay<TResponse>(earlier, requestId, caller, method, payloadHash) : response;
         }, ct);
     }
 

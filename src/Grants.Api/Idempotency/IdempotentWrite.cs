@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Grants.EventStore;
-using Npgsql;
 
 namespace Grants.Api.Idempotency;
 
@@ -40,30 +39,31 @@ public sealed class IdempotentWrite<TResponse> where TResponse : IMessage<TRespo
     public AppendOptions Recording(TResponse response) => Recording(_ => response);
 
     /// <summary>Records a response built inside the transaction from the events as stored (final versions and
-    /// recorded-at times; positions are not assigned yet). Execute returns this response.</summary>
+    /// recorded-at times; positions are not assigned yet). Execute returns this response. A caller that needs its own
+    /// BeforeCommit runs this one's at its end (<c>recording with { BeforeCommit = … }</c>), keeping the late write.</summary>
     public AppendOptions Recording(Func<IReadOnlyList<StoredEvent>, TResponse> responseFromEvents) =>
-        new(async (connection, transaction, events, ct) =>
+        new((_, _, events, _) =>
         {
-            var response = responseFromEvents(events);
-            await Insert(connection, transaction, response.ToByteArray(), ct);
-            Recorded = response;
-        });
+            Recorded = responseFromEvents(events);
+            return ValueTask.CompletedTask;
+        }, LateWrite: (_, late) => Insert(late));
 
-    private async ValueTask Insert(NpgsqlConnection connection, NpgsqlTransaction transaction, byte[] response, CancellationToken ct)
+    /// <summary>The record is a late write: nothing in the append reads it back, so it rides in the chain step's round
+    /// trip.</summary>
+    private void Insert(LateWrites late)
     {
+        var response = Recorded ?? throw new InvalidOperationException($"Request '{RequestId}' reached its record without a response.");
         // "on conflict do nothing" waits for a concurrent transaction holding the same request_id; if that one
-        // commits, this one must not: throwing rolls back our events, and the guard replays the stored response.
-        await using var insert = new NpgsqlCommand("""
-            insert into grants.idempotency(request_id, caller, method, payload_sha256, response)
-            values ($1, $2, $3, $4, $5) on conflict (request_id) do nothing
-            """, connection, transaction);
-        insert.Parameters.Add(new NpgsqlParameter { Value = RequestId });
-        insert.Parameters.Add(new NpgsqlParameter { Value = _caller });
-        insert.Parameters.Add(new NpgsqlParameter { Value = _method });
-        insert.Parameters.Add(new NpgsqlParameter { Value = _payloadHash });
-        insert.Parameters.Add(new NpgsqlParameter { Value = response });
-        if (await insert.ExecuteNonQueryAsync(ct) == 0)
-            throw new RequestAlreadyCommittedException(RequestId);
+        // commits, this one must not: refusing rolls back our events, and the guard replays the stored response.
+        late.Add("""
+            with recorded as (
+                insert into grants.idempotency(request_id, caller, method, payload_sha256, response)
+                values ($1, $2, $3, $4, $5) on conflict (request_id) do nothing returning 1)
+            select grants.refuse_request_unless(exists (select from recorded), $1)
+            """, [RequestId, _caller, _method, _payloadHash, response.ToByteArray()],
+            (error, _, _, _) => Task.FromResult<Exception>(error.SqlState == LateWrites.RefusedState
+                ? new RequestAlreadyCommittedException(RequestId)
+                : error));
     }
 }
 

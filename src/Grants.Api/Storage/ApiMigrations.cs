@@ -31,5 +31,16 @@ public static class ApiMigrations
                 response       bytea       not null,
                 created_at     timestamptz not null default now());
             """),
+        // The record is a late write (EventStore LateWrites): it cannot be looked at before the commit, so one that
+        // finds its request_id recorded by another call refuses by raising, with the late writes' SQLSTATE.
+        new(Component, 3, """
+            create function grants.refuse_request_unless(recorded boolean, request_id text) returns void
+            language plpgsql as $$
+            begin
+                if not recorded then
+                    raise exception 'request % is already recorded', request_id using errcode = 'GL001';
+                end if;
+            end $$;
+            """),
     ];
 }

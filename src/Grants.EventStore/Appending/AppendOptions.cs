@@ -7,10 +7,22 @@ namespace Grants.EventStore;
 /// <param name="LateWritesFirst">Run the projections' <see cref="LateWrites"/> before BeforeCommit rather than with the
 /// chain step, for a caller whose BeforeCommit reads what they write (a budget command answers with its ledger line
 /// as the append left it). Such an append holds those rows a little longer.</param>
+/// <param name="LateWrite">Queues the caller's own late writes after BeforeCommit (a record nothing in the append reads
+/// back, such as the idempotency record), to be sent in the chain step's round trip.</param>
 public sealed record AppendOptions(
     Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null,
-    bool LateWritesFirst = false)
+    bool LateWritesFirst = false,
+    Action<IReadOnlyList<StoredEvent>, LateWrites>? LateWrite = null)
 {
+    /// <summary>BeforeCommit, then the caller's late writes queued behind the projections'.</summary>
+    internal async Task BeforeChainStep(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending,
+                                        LateWrites late, CancellationToken ct)
+    {
+        if (BeforeCommit is { } beforeCommit)
+            await beforeCommit(connection, transaction, pending, ct);
+        LateWrite?.Invoke(pending, late);
+    }
+
     /// <summary>The projections' late writes now if the caller asked for them first, else for the chain step.</summary>
     /// <returns>What is left for the chain step.</returns>
     internal static async Task<LateWrites> RunLateWritesFirst(AppendOptions? options, LateWrites late, NpgsqlConnection connection,

@@ -27,8 +27,8 @@ internal static class GroupCommitBatch
                     var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
                     var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop);
                     late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, stop);
-                    if (request.Options?.BeforeCommit is { } beforeCommit)
-                        await beforeCommit(connection, transaction, pending, stop);
+                    if (request.Options is { } options)
+                        await options.BeforeChainStep(connection, transaction, pending, late, stop);
                     // Inside this command's savepoint, so a refusal stays this command's alone; released in the same
                     // round trip once they went through.
                     await late.Execute(connection, transaction, stop, thenRelease: "command");

@@ -55,8 +55,8 @@ public sealed partial class PostgresEventStore
             try
             {
                 late = await AppendOptions.RunLateWritesFirst(options, late, connection, transaction, ct);
-                if (options?.BeforeCommit is { } beforeCommit)
-                    await beforeCommit(connection, transaction, pending, ct);
+                if (options is not null)
+                    await options.BeforeChainStep(connection, transaction, pending, late, ct);
                 var committed = await ChainAppender.AppendAndCommit(connection, transaction, prepared.ToChainPart(pending), late, ct);
                 return new AppendResult(committed, versions);
             }

@@ -8,11 +8,11 @@ namespace Grants.Projections.Applications;
 
 /// <summary>Files the note a request carries in its (hashed) metadata once, under the first event that request
 /// appended to the application the note names. Keyed by request id, so a live append (all its events at once) and
-/// a replay (one event at a time) file the same row, and views, rebuilds and auditors read the same text.</summary>
+/// a replay (one event at a time) file the same row, and views, rebuilds and auditors read the same text. A late write:
+/// nothing in an append reads it back (a command's answer adds its own note from memory), and it never refuses.</summary>
 internal static class ApplicationNotesWriter
 {
-    public static async Task File(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events,
-                                  CancellationToken ct)
+    public static void File(LateWrites late, IReadOnlyList<StoredEvent> events)
     {
         foreach (var stored in events)
         {
@@ -22,17 +22,22 @@ internal static class ApplicationNotesWriter
                 continue;
 
             note["request_id"] = stored.Metadata.RequestId;
-            await using var command = new NpgsqlCommand("""
+            var command = new NpgsqlBatchCommand("""
                 insert into grants.application_notes (application_id, version, note)
                 select $1, $2, $3
                  where not exists (select 1 from grants.application_notes
                                     where application_id = $1 and note->>'request_id' = $4)
-                """, connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
-            command.Parameters.Add(new NpgsqlParameter { Value = stored.Version });
-            command.Parameters.Add(new NpgsqlParameter { Value = note.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb });
-            command.Parameters.Add(new NpgsqlParameter { Value = stored.Metadata.RequestId });
-            await command.ExecuteNonQueryAsync(ct);
+                """)
+            {
+                Parameters =
+                {
+                    new NpgsqlParameter { Value = applicationId },
+                    new NpgsqlParameter { Value = stored.Version },
+                    new NpgsqlParameter { Value = note.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                    new NpgsqlParameter { Value = stored.Metadata.RequestId },
+                },
+            };
+            late.Add(command, (error, _, _, _) => Task.FromResult<Exception>(error));
         }
     }
 }

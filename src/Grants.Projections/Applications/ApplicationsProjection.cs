@@ -43,7 +43,7 @@ public sealed class ApplicationsProjection : ILateWritingProjection
             await Project(stored, new ApplicationRowWriter(late, stored), new TrancheRowWriter(connection, transaction, stored.RecordedAt, ct));
         }
 
-        await ApplicationNotesWriter.File(connection, transaction, events, ct);
+        ApplicationNotesWriter.File(late, events);
     }
 
     private static async Task Project(StoredEvent stored, ApplicationRowWriter rows, TrancheRowWriter tranches)

@@ -19,10 +19,11 @@ namespace Grants.Projections.Ledgers;
 
 /// <summary>Keeps the budget, beneficiary and award ledgers inside the append's transaction, and refuses (by throwing
 /// <see cref="LedgerRefusedException"/>) any event that would break a limit. The arithmetic is the domain's
-/// <see cref="Grants.Domain.Ledgers.LedgerBook"/>, which tests hold this projection to. Locks are always taken in
-/// the order standing → award, then the budget line and the beneficiary line (late writes, sent with the chain step,
-/// in that order for every event), then the event store's chain head, so concurrent appends cannot deadlock and a hot
-/// budget or beneficiary line is held only for the chain step's round trip and the commit.</summary>
+/// <see cref="Grants.Domain.Ledgers.LedgerBook"/>, which tests hold this projection to. Every ledger write but
+/// the catalog's is a late write, sent with the chain step: locks are always taken in the order standing → award →
+/// budget line → beneficiary line, then the event store's chain head, so concurrent appends cannot deadlock, a hot
+/// budget or beneficiary line is held only for the chain step's round trip and the commit, and an approval costs the
+/// command path no round trip of its own.</summary>
 public sealed class LedgerProjection : ILateWritingProjection
 {
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
@@ -43,7 +44,7 @@ public sealed class LedgerProjection : ILateWritingProjection
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation)
             {
-                // Only reachable if a conditional update above was bypassed: the constraint still refuses the money.
+                // The catalog's rows are written at once; a CHECK they break is named like a late write's.
                 throw new LedgerRefusedException(new DomainError(
                     LedgerErrorCodes.LedgerConstraint, $"refused by ledger rule {ex.ConstraintName} ({stored.EventType})"));
             }
@@ -55,9 +56,11 @@ public sealed class LedgerProjection : ILateWritingProjection
         var at = stored.RecordedAt;
         var budgets = new BudgetLedgerWriter(late, at);
         var beneficiaries = new BeneficiaryLedgerWriter(late, at);
-        var awards = new AwardWriter(c, t, at, ct);
-        var standing = new StandingWriter(c, t, at, ct);
+        var awards = new AwardWriter(late, at, stored.EventType);
+        var standing = new StandingWriter(late, at);
 
+        // Late writes keep their order, so each case queues them as locks are taken everywhere: standing, award, budget
+        // line, beneficiary line. An award's own rule (its window, its CHECKs) is thereby still named before the money.
         switch (stored.Data)
         {
             case PolicyRegistered e:
@@ -67,13 +70,13 @@ public sealed class LedgerProjection : ILateWritingProjection
                 await CatalogMeasuresWriter.Upsert(c, t, e.Policy, ct);
                 break;
             case ApplicantRegistered e:
-                await standing.Register(e.BeneficiaryKey);
+                standing.Register(e.BeneficiaryKey);
                 break;
             case ApplicantCreditFlagged e:
-                await standing.Set(e.BeneficiaryKey, flagged: true, e.RegistryReference);
+                standing.Set(e.BeneficiaryKey, flagged: true, e.RegistryReference);
                 break;
             case ApplicantCreditCleared e:
-                await standing.Set(e.BeneficiaryKey, flagged: false, e.RegistryReference);
+                standing.Set(e.BeneficiaryKey, flagged: false, e.RegistryReference);
                 break;
             case AppropriationMade e:
                 budgets.Appropriate(e.Budget, e.Amount);
@@ -82,40 +85,38 @@ public sealed class LedgerProjection : ILateWritingProjection
                 budgets.Adjust(e.Budget, e.Delta);
                 break;
             case AwardApproved e:
-                await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
-                // The award row is inserted only if the catalog allows it, so a rule it breaks is named before any
-                // money moves: the budget and beneficiary lines are late writes.
-                await awards.Approve(e);
+                standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
+                awards.Approve(e);
                 budgets.Commit(e.Ledger.Budget, e.Amount);
                 beneficiaries.Award(e.Ledger, e.Amount);
                 break;
             case AwardAmended e:
                 if (e.Delta.IsPositive)
                 {
-                    await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "awarded");
+                    standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "awarded");
                 }
 
+                awards.Amend(e.ApplicationId, e.Delta);
                 budgets.Commit(e.Ledger.Budget, e.Delta);
                 beneficiaries.Award(e.Ledger, e.Delta);
-                await awards.Amend(e.ApplicationId, e.Delta);
                 break;
             case TrancheInstructed e:
-                await standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "paid");
-                await awards.EnsureInWindow(e.Ledger.Measure, e.InstructedOn, "instructed for payment");
+                standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "paid");
+                awards.EnsureInWindow(e.Ledger.Measure, e.InstructedOn, "instructed for payment");
                 break;
             case PaymentConfirmed e:
+                awards.Pay(e.ApplicationId, e.Amount);
                 budgets.Pay(e.Ledger.Budget, e.Amount);
                 beneficiaries.Pay(e.Ledger, e.Amount);
-                await awards.Pay(e.ApplicationId, e.Amount);
                 break;
             case PaymentReturned e:
+                awards.Pay(e.ApplicationId, -e.Amount);
                 budgets.Pay(e.Ledger.Budget, -e.Amount);
                 beneficiaries.Pay(e.Ledger, -e.Amount);
-                await awards.Pay(e.ApplicationId, -e.Amount);
                 break;
             case ClawbackRecovered e:
+                awards.Recover(e.ApplicationId, e.Amount);
                 budgets.Recover(e.Ledger.Budget, e.Amount);
-                await awards.Recover(e.ApplicationId, e.Amount);
                 break;
         }
     }

@@ -70,13 +70,13 @@ public sealed class IdempotencyGuardTests(DatabaseFixture database) : IClassFixt
     public async Task GivenACommittedRequest_WhenRetriedWithTheSamePayload_ThenTheStoredResponseReturnsAndNothingIsWritten()
     {
         var first = await Execute(Flag("req-retry", applicant: "APL-2"));
-        var runs = _workRuns;
 
+        // The work itself would append again (a flag is not idempotent by nature): its record refuses the commit.
         var second = await Execute(Flag("req-retry", applicant: "APL-2"));
 
         Assert.Equal(first, second);
-        Assert.Equal(runs, _workRuns);
         Assert.Equal(1, await Count("select count(*) from grants.events where stream_id = 'applicant-APL-2'"));
+        Assert.Equal(1, await Count("select count(*) from grants.idempotency where request_id = 'req-retry'"));
     }
 
     [Fact]
@@ -141,15 +141,19 @@ public sealed class IdempotencyGuardTests(DatabaseFixture database) : IClassFixt
     [Fact]
     public async Task GivenTheTransactionFailsAfterRecording_WhenExecuted_ThenNeitherEventsNorIdempotencyRowRemain()
     {
-        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        await Assert.ThrowsAsync<PostgresException>(() =>
             _guard.Execute<FlagCreditRequest, FlagCreditResponse>(Call(), Flag("req-rolled-back", applicant: "APL-6"), async write =>
             {
                 var recording = write.Recording(new FlagCreditResponse());
-                var failingAfterIt = new AppendOptions(async (connection, transaction, events, ct) =>
+                // The record is a late write: fail with a late write queued after it, in the same round trip.
+                var failingAfterIt = recording with
                 {
-                    await recording.BeforeCommit!(connection, transaction, events, ct);
-                    throw new InvalidOperationException("failure after the idempotency row was inserted");
-                });
+                    LateWrite = (events, late) =>
+                    {
+                        recording.LateWrite!(events, late);
+                        late.Add("select 1 / 0", [], (error, _, _, _) => Task.FromResult<Exception>(error));
+                    },
+                };
                 await _store.Append([new StreamAppend("applicant-APL-6", "applicant", ExpectedVersion.NoStream, [new CreditFlagged("APL-6", "x")])],
                     write.Metadata, failingAfterIt, write.CancellationToken);
                 return new FlagCreditResponse();

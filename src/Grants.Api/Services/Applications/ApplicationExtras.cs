@@ -13,6 +13,15 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
 
     public long OffsetOf(string paymentReference) => OffsetFenByTranche.GetValueOrDefault(paymentReference);
 
+    /// <summary>With the note a command is filing right now (a late write, not yet visible to a read in its append)
+    /// under the version it is filed at.</summary>
+    public ApplicationExtras Filing(long version, StepNote note)
+    {
+        if (Notes.ContainsKey(version))
+            return this;
+        return this with { Notes = new Dictionary<long, StepNote>(Notes) { [version] = note } };
+    }
+
     /// <param name="transaction">The append's transaction when called before commit (sees its own writes); else null.</param>
     public static async Task<ApplicationExtras> Read(NpgsqlConnection connection, NpgsqlTransaction? transaction, string applicationId,
                                                      CancellationToken ct)

@@ -71,20 +71,23 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
             throw new InvalidOperationException($"The decider accepted a command on {id} without deciding any event.");
 
         var response = default(TResponse);
-        var recording = write.Recording(_ => response!).BeforeCommit!;
+        var recording = write.Recording(_ => response!);
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
-        await store.Append(appends, metadata, new AppendOptions(async (connection, transaction, pending, token) =>
+        await store.Append(appends, metadata, recording with { BeforeCommit = async (connection, transaction, pending, token) =>
         {
             if (other is not null && appends.All(a => a.StreamId != other.StreamId))
                 await EnsureUnchanged(connection, transaction, other, token);
             if (options.BeforeCommit is { } check)
                 await check(connection, transaction, token);
             var extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
+            // The projection files the note under this request's first event on the application (ApplicationNotesWriter).
+            if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
+                extras = extras.Filing(first.Version, note);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
-            await recording(connection, transaction, pending, token);
-        }), ct);
+            await recording.BeforeCommit!(connection, transaction, pending, token);
+        } }, ct);
         return response!;
     }
 

@@ -22,13 +22,18 @@ public sealed class BudgetCommands(CommandRunner runner)
         where TResponse : IMessage<TResponse>
     {
         TResponse? response = default;
-        var options = new AppendOptions(async (connection, transaction, events, ct) =>
+        var recording = write.Recording(_ => response!);
+        var options = recording with
         {
-            var row = await LedgerQueries.Find(connection, transaction, key, ct)
-                      ?? throw new InvalidOperationException($"The ledger of {key} is missing after its own append.");
-            response = respond(row.ToMessage());
-            await write.Recording(response).BeforeCommit!(connection, transaction, events, ct);
-        }, LateWritesFirst: true);
+            BeforeCommit = async (connection, transaction, events, ct) =>
+            {
+                var row = await LedgerQueries.Find(connection, transaction, key, ct)
+                          ?? throw new InvalidOperationException($"The ledger of {key} is missing after its own append.");
+                response = respond(row.ToMessage());
+                await recording.BeforeCommit!(connection, transaction, events, ct);
+            },
+            LateWritesFirst = true,
+        };
 
         try
         {
