@@ -38,6 +38,7 @@ if (options.Scenario != "check")
     line.Add(F("p50_ms", latency.P50Ms));
     line.Add(F("p95_ms", latency.P95Ms));
     line.Add(F("p99_ms", latency.P99Ms));
+    line.Add($"client_cpu_ms_per_call={measured.ClientCpuMsPerCall.ToString("0.00", CultureInfo.InvariantCulture)}");
     line.Add("errors=" + (recorder.Errors.Count == 0 ? "none" : string.Join(",", recorder.Errors.Select(e => $"{e.Key}:{e.Value}"))));
 }
 

@@ -2,10 +2,13 @@ using System.Diagnostics;
 
 namespace Grants.LoadTest;
 
-/// <summary>What one measured run did: commands that succeeded, in how long.</summary>
-public sealed record Measured(int Succeeded, TimeSpan Elapsed)
+/// <summary>What one measured run did: commands that succeeded, in how long, and the CPU this load generator spent on
+/// them (it shares the machine with the server and PostgreSQL, so its own cost is part of the picture).</summary>
+public sealed record Measured(int Succeeded, TimeSpan Elapsed, TimeSpan ClientCpu)
 {
     public double PerSecond => Elapsed.TotalSeconds == 0 ? 0 : Succeeded / Elapsed.TotalSeconds;
+
+    public double ClientCpuMsPerCall => Succeeded == 0 ? 0 : ClientCpu.TotalMilliseconds / Succeeded;
 }
 
 /// <summary>approve-spread and approve-hot prepare assessed applications unmeasured, then time only the Approve
@@ -23,11 +26,12 @@ public static class Scenarios
         Console.Error.WriteLine($"loadtest: {prepared.Length} of {o.Count} applications assessed; approving with {o.Clients} callers");
 
         recorder.Measuring = true;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Workers.Run(prepared.Length, o.Clients, i => prep.Approve(prepared[i]));
         clock.Stop();
         recorder.Measuring = false;
-        return new Measured(recorder.Succeeded, clock.Elapsed);
+        return new Measured(recorder.Succeeded, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     public static async Task<Measured> Lifecycle(LoadOptions o, Callers callers, Recorder recorder, IReadOnlyList<Budget> budgets)
@@ -38,6 +42,7 @@ public static class Scenarios
             await prep.Fund(budget, o.Count / budgets.Count + 1, today);
 
         recorder.Measuring = true;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         await Workers.Run(o.Count, o.Clients, async i =>
         {
@@ -48,7 +53,7 @@ public static class Scenarios
         });
         clock.Stop();
         recorder.Measuring = false;
-        return new Measured(recorder.Succeeded, clock.Elapsed);
+        return new Measured(recorder.Succeeded, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     // Appropriations are dated by the client; the server's calendar is China Standard Time.

@@ -9,10 +9,12 @@ namespace Grants.EventStore;
 /// as the append left it). Such an append holds those rows a little longer.</param>
 /// <param name="LateWrite">Queues the caller's own late writes after BeforeCommit (a record nothing in the append reads
 /// back, such as the idempotency record), to be sent in the chain step's round trip.</param>
+/// <param name="ReadWithClaim">Reads sent with the version claim (its round trip), consumed before the projections run.</param>
 public sealed record AppendOptions(
     Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null,
     bool LateWritesFirst = false,
-    Action<IReadOnlyList<StoredEvent>, LateWrites>? LateWrite = null)
+    Action<IReadOnlyList<StoredEvent>, LateWrites>? LateWrite = null,
+    ClaimRead? ReadWithClaim = null)
 {
     /// <summary>BeforeCommit, then the caller's late writes queued behind the projections'.</summary>
     internal async Task BeforeChainStep(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending,

@@ -23,7 +23,8 @@ internal static class GroupCommitBatch
                 // version and ledger movement, exactly as if it had committed just before.
                 try
                 {
-                    var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop, savepointFirst: "command");
+                    var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop, savepointFirst: "command",
+                        request.Options?.ReadWithClaim);
                     var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
                     var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop);
                     late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, stop);

@@ -46,7 +46,7 @@ public sealed partial class PostgresEventStore
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            var versions = await StreamVersionCheck.Claim(connection, transaction, appends, ct);
+            var versions = await StreamVersionCheck.Claim(connection, transaction, appends, ct, read: options?.ReadWithClaim);
             // Read after the stream rows are locked, so within a stream recorded_at never goes backwards.
             var recordedAt = EventHashing.TruncateToMicroseconds(_clock.GetUtcNow());
             var pending = prepared.Pending(versions, recordedAt);

@@ -26,9 +26,10 @@ internal static class StreamVersionCheck
 
     /// <returns>Each stream's version after the append.</returns>
     /// <param name="savepointFirst">A savepoint to set in the same round trip, before the claim (group commit).</param>
+    /// <param name="read">The caller's reads, sent after the claim in the same round trip.</param>
     public static async Task<Dictionary<string, long>> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction,
                                                              IReadOnlyList<StreamAppend> appends, CancellationToken ct,
-                                                             string? savepointFirst = null)
+                                                             string? savepointFirst = null, ClaimRead? read = null)
     {
         var ordered = appends.OrderBy(a => a.StreamId, StringComparer.Ordinal).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -36,8 +37,10 @@ internal static class StreamVersionCheck
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {savepointFirst}"));
         foreach (var append in ordered)
             batch.BatchCommands.Add(CommandFor(append));
-        if (savepointFirst is null)
+        if (savepointFirst is null && read is null)
             await batch.PrepareAsync(ct);
+        foreach (var command in read?.Commands() ?? [])
+            batch.BatchCommands.Add(command);
 
         var versions = new Dictionary<string, long>(StringComparer.Ordinal);
         StreamAppend? conflict = null;
@@ -51,6 +54,8 @@ internal static class StreamVersionCheck
                     conflict ??= append;
                 await reader.NextResultAsync(ct);
             }
+            if (conflict is null && read is not null)
+                await read.Consume(reader, ct);
         }
         if (conflict is not null)
             throw new ConcurrencyException(conflict.StreamId, conflict.ExpectedVersion,

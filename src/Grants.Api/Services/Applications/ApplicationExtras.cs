@@ -1,3 +1,4 @@
+using Grants.EventStore;
 using Npgsql;
 using Grants.Projections.Applications;
 
@@ -26,15 +27,30 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
     public static async Task<ApplicationExtras> Read(NpgsqlConnection connection, NpgsqlTransaction? transaction, string applicationId,
                                                      CancellationToken ct)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                Command("select version, note::text from grants.application_notes where application_id = $1", applicationId),
-                Command("select payment_reference, offset_fen from grants.application_tranches where application_id = $1", applicationId),
-            },
-        };
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var command in Commands(applicationId))
+            batch.BatchCommands.Add(command);
         await using var reader = await batch.ExecuteReaderAsync(ct);
+        return await ReadFrom(reader, ct);
+    }
+
+    /// <summary>The extras read in an append's version-claim round trip; <paramref name="read"/> gets them once the
+    /// claim went through.</summary>
+    public static ClaimRead WithClaim(string applicationId, Action<ApplicationExtras> read) =>
+        new(() => Commands(applicationId), async (reader, ct) => read(await ReadFrom(reader, ct)));
+
+    private static IEnumerable<NpgsqlBatchCommand> Commands(string applicationId) =>
+    [
+        Command("select version, note::text from grants.application_notes where application_id = $1", applicationId),
+        Command("select payment_reference, offset_fen from grants.application_tranches where application_id = $1", applicationId),
+    ];
+
+    /// <param name="reader">Standing on the notes' result (or on a statement before it that returns no rows).</param>
+    private static async Task<ApplicationExtras> ReadFrom(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+        {
+        }
         var notes = new Dictionary<long, StepNote>();
         while (await reader.ReadAsync(ct))
             notes[reader.GetInt64(0)] = StepNote.FromJson(reader.GetString(1));

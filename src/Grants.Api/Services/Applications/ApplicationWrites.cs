@@ -72,6 +72,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
 
         var response = default(TResponse);
         var recording = write.Recording(_ => response!);
+        var extras = ApplicationExtras.None;
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
@@ -81,13 +82,15 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
                 await EnsureUnchanged(connection, transaction, other, token);
             if (options.BeforeCommit is { } check)
                 await check(connection, transaction, token);
-            var extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
+            // An offset moves a tranche row at once (TrancheRowWriter), so its answer reads the rows after it.
+            if (options.OffsetAgainst is not null)
+                extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
             // The projection files the note under this request's first event on the application (ApplicationNotesWriter).
             if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
                 extras = extras.Filing(first.Version, note);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
             await recording.BeforeCommit!(connection, transaction, pending, token);
-        } }, ct);
+        }, ReadWithClaim = options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null }, ct);
         return response!;
     }
 

@@ -1,0 +1,10 @@
+using Npgsql;
+
+namespace Grants.EventStore;
+
+/// <summary>Reads a caller wants inside its append, sent in the version claim's round trip instead of one of their
+/// own (a command's answer needs rows its earlier commands left). They run after the claim, so they see the state the
+/// append builds on; they are consumed only when the claim went through.</summary>
+/// <param name="Commands">Builds the statements, each time the claim is sent.</param>
+/// <param name="Consume">Reads their results; the reader stands on the first of them.</param>
+public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, Func<NpgsqlDataReader, CancellationToken, Task> Consume);
