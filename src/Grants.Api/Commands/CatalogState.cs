@@ -1,6 +1,7 @@
 using Grants.Domain;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
+using Npgsql;
 
 namespace Grants.Api.Commands;
 
@@ -9,25 +10,39 @@ namespace Grants.Api.Commands;
 public sealed class CatalogState(PostgresEventStore store)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (PolicyCatalog Catalog, long Version) _cached = (PolicyCatalog.Empty, -1);
+    private volatile CatalogSnapshot _cached = new(PolicyCatalog.Empty, -1);
+    private volatile bool _stale;
 
     /// <summary>The last catalog loaded, without a database round trip (for scope checks and listings).</summary>
     public PolicyCatalog Latest => _cached.Catalog;
 
     public long Version => _cached.Version;
 
-    public async Task<PolicyCatalog> Current(CancellationToken ct)
+    /// <summary>The catalog at the stream's current version (one round trip to read the version).</summary>
+    public async Task<PolicyCatalog> Current(CancellationToken ct) => (await Snapshot(ct)).Catalog;
+
+    /// <summary>The catalog as last loaded, without a round trip, for a command whose append checks that version with
+    /// its claim (<see cref="CatalogSnapshot.Unchanged"/>); after a failed check the next call reads the version.</summary>
+    public async Task<CatalogSnapshot> Cached(CancellationToken ct) =>
+        _cached is { Version: >= 0 } cached && !_stale ? cached : await Snapshot(ct);
+
+    /// <summary>Whether the catalog stream moved past <paramref name="seen"/> (one round trip; the cache follows it).
+    /// A command decided on a cached catalog asks this before it refuses, so a refusal never rests on a stale catalog.</summary>
+    public async Task<bool> Moved(CatalogSnapshot seen, CancellationToken ct) => (await Snapshot(ct)).Version != seen.Version;
+
+    private async Task<CatalogSnapshot> Snapshot(CancellationToken ct)
     {
+        _stale = false;
         var version = await store.StreamVersion(CatalogEvents.StreamId, ct);
-        if (version == _cached.Version)
-            return _cached.Catalog;
+        if (_cached is var cached && version == cached.Version)
+            return cached;
 
         await _gate.WaitAsync(ct);
         try
         {
             if (version != _cached.Version)
                 _cached = await Load(ct);
-            return _cached.Catalog;
+            return _cached;
         }
         finally
         {
@@ -35,7 +50,7 @@ public sealed class CatalogState(PostgresEventStore store)
         }
     }
 
-    private async Task<(PolicyCatalog, long)> Load(CancellationToken ct)
+    private async Task<CatalogSnapshot> Load(CancellationToken ct)
     {
         var catalog = PolicyCatalog.Empty;
         long version = 0;
@@ -46,6 +61,30 @@ public sealed class CatalogState(PostgresEventStore store)
             version = stored.Version;
         }
 
-        return (catalog, version);
+        return new CatalogSnapshot(catalog, version, () => _stale = true);
     }
+}
+
+/// <summary>A catalog and the version of the "catalog" stream it was folded from.</summary>
+public sealed record CatalogSnapshot(PolicyCatalog Catalog, long Version, Action? OnStale = null)
+{
+    /// <summary>Checks, with the version claim of the append that acts on this catalog, that the catalog stream is
+    /// still at this version; if another server moved it, the append fails as a lost race (ConcurrencyException) and
+    /// the command is retried on the new catalog.</summary>
+    public ClaimRead Unchanged() => new(
+        () => [new NpgsqlBatchCommand("select version from grants.streams where id = $1") { Parameters = { new NpgsqlParameter { Value = CatalogEvents.StreamId } } }],
+        async (reader, ct) =>
+        {
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+            {
+            }
+            var actual = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+            if (actual == Version)
+                return;
+            OnStale?.Invoke();
+            throw new ConcurrencyException(CatalogEvents.StreamId, Version, actual);
+        });
+
+    /// <summary>The lost race of a command that found the catalog moved: the guard retries it on the new catalog.</summary>
+    public ConcurrencyException Moved() => new(CatalogEvents.StreamId, Version, Version + 1);
 }

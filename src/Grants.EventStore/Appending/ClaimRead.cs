@@ -6,5 +6,17 @@ namespace Grants.EventStore;
 /// own (a command's answer needs rows its earlier commands left). They run after the claim, so they see the state the
 /// append builds on; they are consumed only when the claim went through.</summary>
 /// <param name="Commands">Builds the statements, each time the claim is sent.</param>
-/// <param name="Consume">Reads their results; the reader stands on the first of them.</param>
-public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, Func<NpgsqlDataReader, CancellationToken, Task> Consume);
+/// <param name="Consume">Reads their results; the reader stands on the first of them (or on a statement before it that
+/// returns no rows), and is left on the last of them. Throwing fails the append.</param>
+public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, Func<NpgsqlDataReader, CancellationToken, Task> Consume)
+{
+    /// <summary>These reads, then <paramref name="next"/>'s, in the same round trip.</summary>
+    public ClaimRead Then(ClaimRead next) => new(
+        () => Commands().Concat(next.Commands()),
+        async (reader, ct) =>
+        {
+            await Consume(reader, ct);
+            await reader.NextResultAsync(ct);
+            await next.Consume(reader, ct);
+        });
+}

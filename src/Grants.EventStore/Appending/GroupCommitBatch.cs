@@ -1,13 +1,18 @@
-using System.Data;
+using IsolationLevel = System.Data.IsolationLevel;
 using Npgsql;
 
 namespace Grants.EventStore;
 
 /// <summary>One batch of the group committer: one connection, one READ COMMITTED transaction, one savepoint per
-/// command, one chain write, one commit.</summary>
+/// command, one chain write, one commit. A command's late writes (and the release of its savepoint) travel in the
+/// next command's claim round trip, so a command costs one round trip of the batch's writer plus whatever its
+/// projections and BeforeCommit read.</summary>
 internal static class GroupCommitBatch
 {
     private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part);
+
+    /// <summary>A command that went through up to its late writes, which have not been sent yet.</summary>
+    private sealed record Carried(Survivor Survivor, LateWrites Late);
 
     public static async Task Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
                                  List<GroupCommitRequest> batch, CancellationToken stop)
@@ -17,37 +22,20 @@ internal static class GroupCommitBatch
         {
             await using var connection = await dataSource.OpenConnectionAsync(stop);
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
+            Carried? carried = null;
             foreach (var request in batch)
             {
                 // Savepoints, not separate transactions: a later command in the batch sees an earlier one's stream
                 // version and ledger movement, exactly as if it had committed just before.
-                try
-                {
-                    var versions = await StreamVersionCheck.Claim(connection, transaction, request.Appends, stop, savepointFirst: "command",
-                        request.Options?.ReadWithClaim);
-                    var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
-                    var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop);
-                    late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, stop);
-                    if (request.Options is { } options)
-                        await options.BeforeChainStep(connection, transaction, pending, late, stop);
-                    // Inside this command's savepoint, so a refusal stays this command's alone; released in the same
-                    // round trip once they went through.
-                    await late.Execute(connection, transaction, stop, thenRelease: "command");
-                    survivors.Add(new Survivor(request, versions,
-                        request.Prepared.ToChainPart(pending)));
-                }
-                catch (LateWriteRefusedException refused)
-                {
-                    var explained = await refused.Explain(connection, transaction, stop);
-                    await transaction.RollbackAsync("command", stop);
-                    request.Completion.TrySetException(explained);
-                }
-                catch (Exception refusal) when (refusal is not OperationCanceledException || !stop.IsCancellationRequested)
-                {
-                    await transaction.RollbackAsync("command", stop);
-                    request.Completion.TrySetException(await Translate(connection, transaction, request, refusal, stop));
-                }
+                var claim = await ClaimAfter(connection, transaction, carried, request, survivors, stop);
+                if (claim.CarriedFailed)
+                    claim = await ClaimAfter(connection, transaction, null, request, survivors, stop);
+                carried = claim.Versions is { } versions
+                    ? await Decide(connection, transaction, projections, clock, request, versions, stop)
+                    : null;
             }
+            if (carried is not null)
+                await Flush(connection, transaction, carried, survivors, stop);
             if (survivors.Count == 0)
                 return;
 
@@ -61,6 +49,116 @@ internal static class GroupCommitBatch
             foreach (var request in batch)
                 request.Completion.TrySetException(failure);
         }
+    }
+
+    /// <param name="Versions">The claimed versions; null when this command failed (its caller has been told).</param>
+    /// <param name="CarriedFailed">The carried command failed before this one's claim ran: claim again without it.</param>
+    private sealed record Claimed(Dictionary<string, long>? Versions, bool CarriedFailed);
+
+    /// <summary>One round trip: the carried command's late writes and release, then this command's savepoint, version
+    /// claim and reads.</summary>
+    private static async Task<Claimed> ClaimAfter(NpgsqlConnection connection, NpgsqlTransaction transaction, Carried? carried,
+                                                  GroupCommitRequest request, List<Survivor> survivors, CancellationToken ct)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        var release = new NpgsqlBatchCommand("release savepoint command");
+        if (carried is not null)
+        {
+            carried.Late.AddTo(batch);
+            batch.BatchCommands.Add(release);
+        }
+        var savepoint = new NpgsqlBatchCommand("savepoint command");
+        batch.BatchCommands.Add(savepoint);
+        var read = request.Options?.ReadWithClaim;
+        var ordered = StreamVersionCheck.AddTo(batch, request.Appends, read);
+
+        (Dictionary<string, long> Versions, StreamAppend? Conflict) claim;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(ct);
+            claim = await StreamVersionCheck.Read(reader, ordered, read, ct);
+        }
+        catch (PostgresException error) when (carried is not null && release.StatementType == StatementType.Unknown)
+        {
+            await Fail(connection, transaction, carried.Survivor.Request, carried.Late.Refused(error) ?? (Exception)error, ct);
+            return new Claimed(null, CarriedFailed: true);
+        }
+        catch (Exception error) when (savepoint.StatementType != StatementType.Unknown
+                                      && (error is not OperationCanceledException || !ct.IsCancellationRequested))
+        {
+            // This command's own statements (or the reading of its results) failed; the carried one went through.
+            Survived(carried, survivors);
+            await Fail(connection, transaction, request, error, ct);
+            return new Claimed(null, CarriedFailed: false);
+        }
+        Survived(carried, survivors);
+        if (claim.Conflict is { } conflict)
+        {
+            await transaction.RollbackAsync("command", ct);
+            request.Completion.TrySetException(await StreamVersionCheck.Conflict(connection, transaction, conflict, ct));
+            return new Claimed(null, CarriedFailed: false);
+        }
+        return new Claimed(claim.Versions, CarriedFailed: false);
+    }
+
+    /// <summary>The projections and BeforeCommit of a claimed command.</summary>
+    /// <returns>The command with its late writes still to send; null when it failed (its caller has been told).</returns>
+    private static async Task<Carried?> Decide(NpgsqlConnection connection, NpgsqlTransaction transaction, IInlineProjection[] projections,
+                                               TimeProvider clock, GroupCommitRequest request, Dictionary<string, long> versions,
+                                               CancellationToken ct)
+    {
+        try
+        {
+            var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
+            var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, ct);
+            late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, ct);
+            if (request.Options is { } options)
+                await options.BeforeChainStep(connection, transaction, pending, late, ct);
+            return new Carried(new Survivor(request, versions, request.Prepared.ToChainPart(pending)), late);
+        }
+        catch (Exception refusal) when (refusal is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await Fail(connection, transaction, request, refusal, ct);
+            return null;
+        }
+    }
+
+    /// <summary>The last command's late writes, on their own, before the chain step.</summary>
+    private static async Task Flush(NpgsqlConnection connection, NpgsqlTransaction transaction, Carried carried, List<Survivor> survivors,
+                                    CancellationToken ct)
+    {
+        try
+        {
+            // Inside the command's savepoint, so a refusal stays this command's alone; released in the same round trip.
+            await carried.Late.Execute(connection, transaction, ct, thenRelease: "command");
+            survivors.Add(carried.Survivor);
+        }
+        catch (Exception refusal) when (refusal is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await Fail(connection, transaction, carried.Survivor.Request, refusal, ct);
+        }
+    }
+
+    private static void Survived(Carried? carried, List<Survivor> survivors)
+    {
+        if (carried is not null)
+            survivors.Add(carried.Survivor);
+    }
+
+    /// <summary>Rolls the command back to its savepoint and tells its caller why (a late write's refusal explained in
+    /// the state it met, first).</summary>
+    private static async Task Fail(NpgsqlConnection connection, NpgsqlTransaction transaction, GroupCommitRequest request, Exception refusal,
+                                   CancellationToken ct)
+    {
+        if (refusal is LateWriteRefusedException refused)
+        {
+            var explained = await refused.Explain(connection, transaction, ct);
+            await transaction.RollbackAsync("command", ct);
+            request.Completion.TrySetException(explained);
+            return;
+        }
+        await transaction.RollbackAsync("command", ct);
+        request.Completion.TrySetException(await Translate(connection, transaction, request, refusal, ct));
     }
 
     /// <summary>A raw unique violation on the store's tables is a lost race like any other (docs/EVENT-STORE.md).</summary>

@@ -10,58 +10,80 @@ internal static class StreamVersionCheck
 {
     private const string ClaimNew = """
         insert into grants.streams (id, type, version, created_at, updated_at) values ($1, $2, $3, now(), now())
-        on conflict (id) do nothing returning version
+        on conflict (id) do nothing returning version as claimed_version
         """;
 
     private const string ClaimExact = """
         update grants.streams set version = version + $2, updated_at = now()
-        where id = $1 and version = $3 returning version
+        where id = $1 and version = $3 returning version as claimed_version
         """;
 
     private const string ClaimAny = """
         insert into grants.streams (id, type, version, created_at, updated_at) values ($1, $2, $3, now(), now())
         on conflict (id) do update set version = grants.streams.version + excluded.version, updated_at = excluded.updated_at
-        returning version
+        returning version as claimed_version
         """;
 
     /// <returns>Each stream's version after the append.</returns>
-    /// <param name="savepointFirst">A savepoint to set in the same round trip, before the claim (group commit).</param>
     /// <param name="read">The caller's reads, sent after the claim in the same round trip.</param>
     public static async Task<Dictionary<string, long>> Claim(NpgsqlConnection connection, NpgsqlTransaction transaction,
-                                                             IReadOnlyList<StreamAppend> appends, CancellationToken ct,
-                                                             string? savepointFirst = null, ClaimRead? read = null)
+                                                             IReadOnlyList<StreamAppend> appends, CancellationToken ct, ClaimRead? read = null)
     {
-        var ordered = appends.OrderBy(a => a.StreamId, StringComparer.Ordinal).ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        if (savepointFirst is not null)
-            batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {savepointFirst}"));
-        foreach (var append in ordered)
-            batch.BatchCommands.Add(CommandFor(append));
-        if (savepointFirst is null && read is null)
+        var ordered = AddTo(batch, appends, read);
+        if (read is null)
             await batch.PrepareAsync(ct);
-        foreach (var command in read?.Commands() ?? [])
-            batch.BatchCommands.Add(command);
 
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        StreamAppend? conflict = null;
+        Dictionary<string, long> versions;
+        StreamAppend? conflict;
         await using (var reader = await batch.ExecuteReaderAsync(ct))
-        {
-            foreach (var append in ordered)
-            {
-                if (await reader.ReadAsync(ct))
-                    versions[append.StreamId] = reader.GetInt64(0);
-                else
-                    conflict ??= append;
-                await reader.NextResultAsync(ct);
-            }
-            if (conflict is null && read is not null)
-                await read.Consume(reader, ct);
-        }
+            (versions, conflict) = await Read(reader, ordered, read, ct);
         if (conflict is not null)
-            throw new ConcurrencyException(conflict.StreamId, conflict.ExpectedVersion,
-                await CurrentVersion(connection, transaction, conflict.StreamId, ct));
+            throw await Conflict(connection, transaction, conflict, ct);
         return versions;
     }
+
+    /// <summary>Adds the claim, then the caller's reads, to a batch (which may carry other statements before them).</summary>
+    /// <returns>The appends in the order they are claimed, for <see cref="Read"/>.</returns>
+    internal static List<StreamAppend> AddTo(NpgsqlBatch batch, IReadOnlyList<StreamAppend> appends, ClaimRead? read)
+    {
+        var ordered = appends.OrderBy(a => a.StreamId, StringComparer.Ordinal).ToList();
+        foreach (var append in ordered)
+            batch.BatchCommands.Add(CommandFor(append));
+        foreach (var command in read?.Commands() ?? [])
+            batch.BatchCommands.Add(command);
+        return ordered;
+    }
+
+    /// <summary>Reads the claim's results, skipping those of statements sent before it, and hands the caller's reads
+    /// over when every stream was claimed.</summary>
+    /// <returns>The new versions, or the first stream that was not at the expected version.</returns>
+    internal static async Task<(Dictionary<string, long> Versions, StreamAppend? Conflict)> Read(
+        NpgsqlDataReader reader, List<StreamAppend> ordered, ClaimRead? read, CancellationToken ct)
+    {
+        while (reader.FieldCount != 1 || reader.GetName(0) != "claimed_version")
+        {
+            if (!await reader.NextResultAsync(ct))
+                throw new InvalidOperationException("The version claim returned no result.");
+        }
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        StreamAppend? conflict = null;
+        foreach (var append in ordered)
+        {
+            if (await reader.ReadAsync(ct))
+                versions[append.StreamId] = reader.GetInt64(0);
+            else
+                conflict ??= append;
+            await reader.NextResultAsync(ct);
+        }
+        if (conflict is null && read is not null)
+            await read.Consume(reader, ct);
+        return (versions, conflict);
+    }
+
+    public static async Task<ConcurrencyException> Conflict(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamAppend conflict,
+                                                            CancellationToken ct) =>
+        new(conflict.StreamId, conflict.ExpectedVersion, await CurrentVersion(connection, transaction, conflict.StreamId, ct));
 
     public static async Task<long> CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction, string streamId, CancellationToken ct)
     {

@@ -37,9 +37,9 @@ public sealed partial class ApplicationService
             var caller = CallerContext.Of(context);
             caller.EnsureBureau(approverBureau);
             caller.EnsureBureau(paying);
-            var current = await catalog.Current(write.CancellationToken);
-            if (current.FindBureau(paying) is null)
-                throw ApiError.NotFound("bureau", paying.Value).ToRpcException();
+            var current = await catalog.Cached(write.CancellationToken);
+            if (current.Catalog.FindBureau(paying) is null)
+                throw await catalog.Moved(current, write.CancellationToken) ? current.Moved() : ApiError.NotFound("bureau", paying.Value).ToRpcException();
 
             var command = new ApproveAward(id, approver, approverBureau, amount, paying, approvedOn!.Value);
             return await _writes.Run(write, id, d => ApplicationDecider.Decide(command, d.State, d.Context),

@@ -37,8 +37,9 @@ public sealed partial class ApplicationService(
             var tier = checks.OptionalId(request.TierCode, "tier_code");
             checks.ThrowIfInvalid();
 
-            var current = await catalog.Current(write.CancellationToken);
-            var measure = current.FindMeasure(measureId) ?? throw ApiError.NotFound("measure", measureId.Value).ToRpcException();
+            var current = await catalog.Cached(write.CancellationToken);
+            var measure = current.Catalog.FindMeasure(measureId)
+                          ?? throw (await catalog.Moved(current, write.CancellationToken) ? current.Moved() : ApiError.NotFound("measure", measureId.Value).ToRpcException());
             if (measure.IsMonetary != requested.HasValue)
                 throw ApiError.Invalid("requested_amount_fen", measure.IsMonetary
                     ? $"is required: {measure.Label} is monetary"
@@ -46,7 +47,7 @@ public sealed partial class ApplicationService(
             ApplicationScope.EnsureAny(CallerContext.Of(context), measure.ResponsibleBureaus, $"measure {measure.Id.Value}");
 
             var today = time.Today();
-            var id = await new ApplicationNumbers(db).Next(current.FindPolicy(measure.Policy)!, today, write.CancellationToken);
+            var id = await new ApplicationNumbers(db).Next(current.Catalog.FindPolicy(measure.Policy)!, today, write.CancellationToken);
             var command = new SubmitApplication(id, applicant, measure.Id, requested, tier, today);
             return await _writes.Run(write, id, d => ApplicationDecider.Decide(command, d.State, d.Context),
                 r => new SubmitResponse { Application = ApplicationView.Build(r) },

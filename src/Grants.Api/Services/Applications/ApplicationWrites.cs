@@ -6,6 +6,7 @@ using Grants.Domain.Applicants;
 using Grants.Domain.Applications;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
+using Grpc.Core;
 using Npgsql;
 using Grants.Projections.Applications;
 
@@ -28,14 +29,14 @@ public sealed record ApplicationRecord(ApplicationHistory History, ApplicationEx
 /// <param name="OffsetAgainst">For an offset: the application whose tranche the clawback is withheld from.</param>
 /// <param name="FieldNames">Domain field name → request field path, so refusals name what the caller sent.</param>
 /// <param name="BeforeCommit">A last check inside the append's transaction, after the projections ran.</param>
-/// <param name="Catalog">The catalog the service already read for this attempt (saves reading its version again).</param>
+/// <param name="Catalog">The catalog the service already took for this attempt (<see cref="CatalogState.Cached"/>).</param>
 public sealed record ApplicationWriteOptions(
     StepNote? Note = null,
     ApplicantId? Applicant = null,
     ApplicationId? OffsetAgainst = null,
     IReadOnlyDictionary<string, string>? FieldNames = null,
     Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? BeforeCommit = null,
-    PolicyCatalog? Catalog = null);
+    CatalogSnapshot? Catalog = null);
 
 /// <summary>The path of every application command: load the stream (and the applicant, and for an offset the other
 /// application), decide, and append every stream that has events in ONE append at the versions read. A stream that
@@ -54,7 +55,9 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
     {
         options ??= new ApplicationWriteOptions();
         var ct = write.CancellationToken;
-        var catalog = options.Catalog ?? await catalogState.Current(ct);
+        // The catalog as cached: the append checks with its claim that the catalog stream has not moved since.
+        var snapshot = options.Catalog ?? await catalogState.Cached(ct);
+        var catalog = snapshot.Catalog;
         var history = await ApplicationHistory.Load(store, id, ct);
         var other = options.OffsetAgainst is { } against && against != id ? await ApplicationHistory.Load(store, against, ct) : null;
         var context = new ApplicationContext(catalog, await Applicant(history.State.ApplicantId ?? options.Applicant, ct))
@@ -63,7 +66,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
             DualApprovalThreshold = dualApprovalThreshold,
         };
 
-        var result = decide(new ApplicationDecision(history, context, other));
+        var result = await DecideOnCurrentCatalog(decide, new ApplicationDecision(history, context, other), snapshot, ct);
         if (result is Result.Fail fail)
             throw new CommandRefusedException(Rename(fail.Error, options.FieldNames));
         var appends = Route(result.EventsOrEmpty, history, other);
@@ -90,8 +93,30 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
                 extras = extras.Filing(first.Version, note);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
             await recording.BeforeCommit!(connection, transaction, pending, token);
-        }, ReadWithClaim = options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null }, ct);
+        }, ReadWithClaim = options.OffsetAgainst is null
+            ? snapshot.Unchanged().Then(ApplicationExtras.WithClaim(id.Value, read => extras = read))
+            : snapshot.Unchanged() }, ct);
         return response!;
+    }
+
+    /// <summary>Decides; a refusal (or a scope check's denial) made on a catalog that has since moved becomes a lost
+    /// race instead, retried on the new catalog.</summary>
+    private async Task<Result> DecideOnCurrentCatalog(Func<ApplicationDecision, Result> decide, ApplicationDecision decision,
+                                                      CatalogSnapshot snapshot, CancellationToken ct)
+    {
+        RpcException? denied = null;
+        Result? result = null;
+        try
+        {
+            result = decide(decision);
+        }
+        catch (RpcException e)
+        {
+            denied = e;
+        }
+        if (result is Result.Fail or null && await catalogState.Moved(snapshot, ct))
+            throw snapshot.Moved();
+        return result ?? throw denied!;
     }
 
     private async Task<ApplicantState> Applicant(ApplicantId? id, CancellationToken ct)

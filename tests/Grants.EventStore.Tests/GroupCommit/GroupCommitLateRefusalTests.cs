@@ -1,0 +1,70 @@
+using Grants.EventStore.Tests.Support;
+using Grants.Testing;
+using Npgsql;
+
+namespace Grants.EventStore.Tests.GroupCommit;
+
+/// <summary>A command's late writes travel in the next command's claim round trip, the last command's on their own:
+/// a refusal in either place fails that command alone, explained in the state it met, and the rest of the batch
+/// commits.</summary>
+public sealed class GroupCommitLateRefusalTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task GivenOneBatch_WhenALateWriteRefusesInTheMiddleAndAtTheEnd_ThenOnlyThoseCallersFailAndTheOthersCommit()
+    {
+        var table = "gc_late_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var create = db.DataSource.CreateCommand($"create table {table} (applicant text primary key check (applicant not like 'refused%'))"))
+            await create.ExecuteNonQueryAsync();
+        var projection = new LateRows(table);
+        var store = TestTypes.Store(db.DataSource, null, projection);
+        await using var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [projection], TimeProvider.System);
+        store.UseGroupCommit(committer);
+        var applicants = new[] { "ok-0", "ok-1", "refused-2", "ok-3", "ok-4", "refused-5" };
+        var before = (await store.Head()).Position;
+
+        var calls = new List<Task<AppendResult>>();
+        await using (var hold = await HeadHold.Take(db.DataSource))
+        {
+            calls.Add(store.Append(new StreamAppend("award-" + Guid.NewGuid(), "award", ExpectedVersion.NoStream, [new AwardRequested("first", 1)]), TestTypes.Metadata()));
+            await hold.UntilSomeoneWaits();
+            // Queued in call order (an append enters the queue before it first awaits) while the first batch waits at
+            // the head, so they form the next batch in this order.
+            calls.AddRange(applicants.Select(applicant => store.Append(new StreamAppend("award-" + Guid.NewGuid(), "award",
+                ExpectedVersion.NoStream, [new AwardRequested(applicant, 1)]), TestTypes.Metadata(applicant))));
+        }
+
+        Assert.Equal("refused-2 written after 2 rows", (await Assert.ThrowsAsync<InvalidOperationException>(() => calls[3])).Message);
+        Assert.Equal("refused-5 written after 4 rows", (await Assert.ThrowsAsync<InvalidOperationException>(() => calls[6])).Message);
+        var survivors = await Task.WhenAll(calls.Where((_, i) => i is not (3 or 6)));
+        Assert.Equal(Enumerable.Range(1, 5).Select(n => before + n), survivors.Select(r => r.LastPosition));
+        await using (var rows = db.DataSource.CreateCommand($"select string_agg(applicant, ',' order by applicant) from {table}"))
+            Assert.Equal("first,ok-0,ok-1,ok-3,ok-4", await rows.ExecuteScalarAsync());
+        Assert.True((await store.Verify()).Ok);
+    }
+
+    /// <summary>One late row per request; the CHECK refuses some, and the explanation counts the rows it sees.</summary>
+    private sealed class LateRows(string table) : ILateWritingProjection
+    {
+        public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
+        {
+            var late = new LateWrites();
+            await Apply(connection, transaction, events, late, ct);
+            await late.ExecuteNow(connection, transaction, ct);
+        }
+
+        public ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, LateWrites late,
+                               CancellationToken ct)
+        {
+            foreach (var e in events)
+            {
+                if (e.Data is AwardRequested requested)
+                    late.Add($"insert into {table} (applicant) values ($1)", [requested.Applicant], async (error, c, t, token) =>
+                    {
+                        await using var count = new NpgsqlCommand($"select count(*) from {table} where applicant <> 'first'", c, t);
+                        return new InvalidOperationException($"{requested.Applicant} written after {await count.ExecuteScalarAsync(token)} rows");
+                    });
+            }
+            return ValueTask.CompletedTask;
+        }
+    }
+}
