@@ -3,7 +3,9 @@ using Npgsql;
 namespace Grants.Projections.Audit.Rebuild;
 
 /// <summary>A table the projections fill, with the columns of its primary key (empty: compared as a multiset of rows).</summary>
-public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
+/// <param name="EstimatedRows">PostgreSQL's planner estimate (pg_class.reltuples, 0 when never analysed): the rebuild
+/// sizes its in-memory table for it once, instead of growing it by doubling and leaving each smaller copy as garbage.</param>
+public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key, long EstimatedRows = 0)
 {
     /// <summary>Tables in schema grants that are not derived from events: the store's own and the API's keys and
     /// request ids. A new table is compared unless it is listed here, so a forgotten
@@ -24,7 +26,8 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
                                from pg_index i
                               cross join lateral unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
                                join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                              where i.indrelid = c.oid and i.indisprimary), '{}')
+                              where i.indrelid = c.oid and i.indisprimary), '{}'),
+                   greatest(c.reltuples, 0)::bigint
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
              where n.nspname = 'grants' and c.relkind = 'r' and c.relname::text <> all($1)
              order by c.relname
@@ -33,7 +36,7 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
         var tables = new List<ProjectionTable>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            tables.Add(new ProjectionTable(reader.GetString(0), reader.GetFieldValue<string[]>(1)));
+            tables.Add(new ProjectionTable(reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.GetInt64(2)));
         return tables;
     }
 }

@@ -11,6 +11,7 @@ internal sealed class FiledNotes
     private const int ChunkBits = 20;
     private const int ChunkSize = 1 << ChunkBits;
     private const int MaxChunks = int.MaxValue >> ChunkBits;
+    private const int MaxReservedSlots = 1 << 23;
 
     private readonly List<byte[]> _chunks = [];
     private int _used = ChunkSize;
@@ -18,6 +19,16 @@ internal sealed class FiledNotes
     private int[] _slots = new int[1 << 12];
     private int[] _hashes = new int[1 << 12];
     private int _count;
+
+    /// <summary>Room for about this many pairs without growing the table.</summary>
+    public void Reserve(long pairs)
+    {
+        var slots = _slots.Length;
+        while (slots < MaxReservedSlots && slots * 3L < pairs * 4)
+            slots *= 2;
+        if (slots > _slots.Length && _count == 0)
+            (_slots, _hashes) = (new int[slots], new int[slots]);
+    }
 
     public bool Contains(ReadOnlySpan<byte> application, ReadOnlySpan<byte> request) =>
         _slots[SlotOf(application, request, Hash(application, request))] != 0;

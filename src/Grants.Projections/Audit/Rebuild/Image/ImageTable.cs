@@ -12,6 +12,9 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     private readonly Dictionary<TKey, TRow> _rows = [];
     private readonly List<(TKey Key, TRow? Old)> _undo = [];
 
+    // A wrong estimate (statistics from a much larger past) must not reserve more than memory holds.
+    private const int MaxReserved = 4_000_000;
+
     protected Journal Journal { get; } = journal;
 
     public abstract string Name { get; }
@@ -19,6 +22,9 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     public abstract IReadOnlyList<string> Columns { get; }
 
     public int Count => _rows.Count;
+
+    /// <summary>Room for about this many rows at once (an estimate; the table still grows past it).</summary>
+    public void Reserve(long rows) => _rows.EnsureCapacity((int)Math.Min(rows + rows / 32, MaxReserved));
 
     public TRow? Find(TKey key) => _rows.TryGetValue(key, out var row) ? row : null;
 
@@ -93,6 +99,8 @@ internal interface IImageTable
     IReadOnlyList<string> Columns { get; }
 
     int Count { get; }
+
+    void Reserve(long rows);
 
     void WriteAll(ShadowCopy importer);
 }

@@ -19,6 +19,9 @@ internal sealed class Notes(Journal journal) : IJournaled
     private byte[] _json = new byte[1024];
     private ShadowCopy? _sink;
 
+    /// <summary>Room to remember about this many filed notes.</summary>
+    public void Reserve(long notes) => _filed.Reserve(notes);
+
     /// <summary>Where committed notes go; without one (no such live table to compare with) they are dropped.</summary>
     public void StreamTo(ShadowCopy sink) => _sink = sink;
 

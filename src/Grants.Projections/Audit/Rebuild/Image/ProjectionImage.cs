@@ -37,15 +37,28 @@ internal sealed partial class ProjectionImage
         _instructions = new FinanceInstructions(_journal, _text);
         _clawbacks = new FinanceClawbacks(_journal);
         _lines = new StatementLines(_journal);
+        _reference = new ReferenceBook(_text);
         Tables = [_budgets, _beneficiaries, _awards, _standing, _catalog, _applications, _tranches, _instructions, _clawbacks, _lines];
     }
 
     /// <summary>The tables held in memory until the end; application notes are streamed instead (<see cref="StreamNotesTo"/>).</summary>
     public IReadOnlyList<IImageTable> Tables { get; }
 
+    /// <summary>Sizes each table for the rows the live one holds (by name; estimates), before the fold starts.</summary>
+    public void Reserve(IReadOnlyDictionary<string, long> rows)
+    {
+        foreach (var table in Tables)
+        {
+            if (rows.TryGetValue(table.Name, out var count))
+                table.Reserve(count);
+        }
+        if (rows.TryGetValue(Notes.Table, out var notes))
+            _notes.Reserve(notes);
+    }
+
     public void StreamNotesTo(ShadowCopy sink) => _notes.StreamTo(sink);
 
-    private readonly ReferenceBook _reference = new();
+    private readonly ReferenceBook _reference;
 
     public LedgerBook Book => _reference.Book;
 

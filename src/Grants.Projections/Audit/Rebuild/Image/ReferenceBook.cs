@@ -4,6 +4,7 @@ using Grants.Domain.Applications;
 using Grants.Domain.Budgets;
 using Grants.Domain.Budgets.AdjustingAppropriations;
 using Grants.Domain.Budgets.Appropriating;
+using Grants.Domain.Catalog;
 using Grants.Domain.Ledgers;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
@@ -11,16 +12,14 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 /// <summary>The domain's reference ledgers, folded with <see cref="LedgerBook.Apply"/> itself but on a book holding
 /// only the rows the event names (its budget line, and its beneficiary for money events of an award): LedgerBook
 /// moves no other row, and an immutable book of a million events' rows copied on every event would cost more than
-/// the rest of the rebuild. Each row is kept as the one-row dictionary the book's last move left it in, so the next
-/// event that names it starts from that dictionary as it is.</summary>
-internal sealed class ReferenceBook
+/// the rest of the rebuild. Rows are kept under keys built once from shared text, not under each event's own copies.</summary>
+internal sealed class ReferenceBook(SharedText text)
 {
-    private readonly Dictionary<BudgetKey, ImmutableDictionary<BudgetKey, BudgetLedger>> _budgets = [];
-    private readonly Dictionary<BeneficiaryKey, ImmutableDictionary<BeneficiaryKey, BeneficiaryLedger>> _beneficiaries = [];
+    private readonly Dictionary<BudgetKey, BudgetLedger> _budgets = [];
+    private readonly Dictionary<BeneficiaryKey, BeneficiaryLedger> _beneficiaries = [];
+    private readonly Dictionary<string, MeasureId> _measures = new(StringComparer.Ordinal);
 
-    public LedgerBook Book => new(
-        _budgets.Values.SelectMany(row => row).ToImmutableDictionary(),
-        _beneficiaries.Values.SelectMany(row => row).ToImmutableDictionary());
+    public LedgerBook Book => new(_budgets.ToImmutableDictionary(), _beneficiaries.ToImmutableDictionary());
 
     public void Apply(IDomainEvent e)
     {
@@ -34,14 +33,29 @@ internal sealed class ReferenceBook
         if (budget is null)
             return;
 
-        var after = new LedgerBook(Row(_budgets, budget), Row(_beneficiaries, beneficiary)).Apply(e);
-        if (!after.Budgets.IsEmpty)
-            _budgets[budget] = after.Budgets;
-        if (beneficiary is not null && !after.Beneficiaries.IsEmpty)
-            _beneficiaries[beneficiary] = after.Beneficiaries;
+        var before = new LedgerBook(Slice(_budgets, budget), Slice(_beneficiaries, beneficiary));
+        var after = before.Apply(e);
+        foreach (var (key, ledger) in after.Budgets)
+            _budgets[key] = ledger;
+        foreach (var (key, ledger) in after.Beneficiaries)
+        {
+            if (_beneficiaries.ContainsKey(key))
+                _beneficiaries[key] = ledger;
+            else
+                _beneficiaries.Add(new BeneficiaryKey(Measure(key.Measure), text.Of(key.Beneficiary)), ledger);
+        }
     }
 
-    private static ImmutableDictionary<TKey, TValue> Row<TKey, TValue>(Dictionary<TKey, ImmutableDictionary<TKey, TValue>> all, TKey? key)
+    private MeasureId Measure(MeasureId measure)
+    {
+        if (!_measures.TryGetValue(measure.Value, out var shared))
+            _measures.Add(measure.Value, shared = measure);
+        return shared;
+    }
+
+    private static ImmutableDictionary<TKey, TValue> Slice<TKey, TValue>(Dictionary<TKey, TValue> all, TKey? key)
         where TKey : class =>
-        key is not null && all.TryGetValue(key, out var row) ? row : ImmutableDictionary<TKey, TValue>.Empty;
+        key is not null && all.TryGetValue(key, out var value)
+            ? ImmutableDictionary<TKey, TValue>.Empty.Add(key, value)
+            : ImmutableDictionary<TKey, TValue>.Empty;
 }
