@@ -1,7 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
-using Npgsql;
 
 namespace Grants.Api.Commands;
 
@@ -71,19 +70,7 @@ public sealed record CatalogSnapshot(PolicyCatalog Catalog, long Version, Action
     /// <summary>Checks, with the version claim of the append that acts on this catalog, that the catalog stream is
     /// still at this version; if another server moved it, the append fails as a lost race (ConcurrencyException) and
     /// the command is retried on the new catalog.</summary>
-    public ClaimRead Unchanged() => new(
-        () => [new NpgsqlBatchCommand("select version from grants.streams where id = $1") { Parameters = { new NpgsqlParameter { Value = CatalogEvents.StreamId } } }],
-        async (reader, ct) =>
-        {
-            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
-            {
-            }
-            var actual = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
-            if (actual == Version)
-                return;
-            OnStale?.Invoke();
-            throw new ConcurrencyException(CatalogEvents.StreamId, Version, actual);
-        });
+    public ClaimRead Unchanged() => ClaimRead.StreamAt(CatalogEvents.StreamId, Version, OnStale);
 
     /// <summary>The lost race of a command that found the catalog moved: the guard retries it on the new catalog.</summary>
     public ConcurrencyException Moved() => new(CatalogEvents.StreamId, Version, Version + 1);

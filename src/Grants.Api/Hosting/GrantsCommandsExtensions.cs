@@ -32,6 +32,7 @@ public static class GrantsCommandsExtensions
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<CatalogState>();
+        services.AddSingleton<ApplicantStates>();
         services.AddSingleton<CatalogSeeder>();
         // Scope checks by jurisdiction need to know which jurisdiction a bureau belongs to: the live catalog says.
         services.AddSingleton<IBureauDirectory>(sp =>

@@ -10,6 +10,23 @@ namespace Grants.EventStore;
 /// returns no rows), and is left on the last of them. Throwing fails the append.</param>
 public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, Func<NpgsqlDataReader, CancellationToken, Task> Consume)
 {
+    /// <summary>A stream the append does not write but decided on must still be at <paramref name="version"/> (0: does not
+    /// exist); if it moved, the append fails as a lost race (<see cref="ConcurrencyException"/>), after
+    /// <paramref name="onMoved"/> (a cache dropping what it handed out).</summary>
+    public static ClaimRead StreamAt(string streamId, long version, Action? onMoved = null) => new(
+        () => [new NpgsqlBatchCommand("select version from grants.streams where id = $1") { Parameters = { new NpgsqlParameter { Value = streamId } } }],
+        async (reader, ct) =>
+        {
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+            {
+            }
+            var actual = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
+            if (actual == version)
+                return;
+            onMoved?.Invoke();
+            throw new ConcurrencyException(streamId, version, actual);
+        });
+
     /// <summary>These reads, then <paramref name="next"/>'s, in the same round trip.</summary>
     public ClaimRead Then(ClaimRead next) => new(
         () => Commands().Concat(next.Commands()),

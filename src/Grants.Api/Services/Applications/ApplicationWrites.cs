@@ -43,7 +43,7 @@ public sealed record ApplicationWriteOptions(
 /// was read but gets no event must still be at the version read when the append commits, or the decision is retried
 /// on fresh state (the guard retries ConcurrencyException). The response is built inside the transaction from the
 /// stored events, and recorded there for idempotent replay.</summary>
-public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, StreamLoader loader, Money dualApprovalThreshold)
+public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, ApplicantStates applicants, Money dualApprovalThreshold)
 {
     public async Task<TResponse> Run<TResponse>(
         IdempotentWrite<TResponse> write,
@@ -60,13 +60,17 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         var catalog = snapshot.Catalog;
         var history = await ApplicationHistory.Load(store, id, ct);
         var other = options.OffsetAgainst is { } against && against != id ? await ApplicationHistory.Load(store, against, ct) : null;
-        var context = new ApplicationContext(catalog, await Applicant(history.State.ApplicantId ?? options.Applicant, ct))
+        // The applicant as cached, checked with the claim like the catalog.
+        var applicantId = history.State.ApplicantId ?? options.Applicant;
+        var applicant = applicantId is null ? null : await applicants.Cached(applicantId, ct);
+        var context = new ApplicationContext(catalog, applicant?.State ?? ApplicantState.Initial)
         {
             OffsetAgainst = other?.State ?? (options.OffsetAgainst == id ? history.State : null),
             DualApprovalThreshold = dualApprovalThreshold,
         };
 
-        var result = await DecideOnCurrentCatalog(decide, new ApplicationDecision(history, context, other), snapshot, ct);
+        var result = await DecideOnCurrentReads(decide, new ApplicationDecision(history, context, other), snapshot,
+            applicant is null ? null : (applicantId!, applicant), ct);
         if (result is Result.Fail fail)
             throw new CommandRefusedException(Rename(fail.Error, options.FieldNames));
         var appends = Route(result.EventsOrEmpty, history, other);
@@ -93,16 +97,17 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
                 extras = extras.Filing(first.Version, note);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
             await recording.BeforeCommit!(connection, transaction, pending, token);
-        }, ReadWithClaim = options.OffsetAgainst is null
-            ? snapshot.Unchanged().Then(ApplicationExtras.WithClaim(id.Value, read => extras = read))
-            : snapshot.Unchanged() }, ct);
+        }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant, options.OffsetAgainst is null
+            ? ApplicationExtras.WithClaim(id.Value, read => extras = read)
+            : null) }, ct);
         return response!;
     }
 
-    /// <summary>Decides; a refusal (or a scope check's denial) made on a catalog that has since moved becomes a lost
-    /// race instead, retried on the new catalog.</summary>
-    private async Task<Result> DecideOnCurrentCatalog(Func<ApplicationDecision, Result> decide, ApplicationDecision decision,
-                                                      CatalogSnapshot snapshot, CancellationToken ct)
+    /// <summary>Decides; a refusal (or a scope check's denial) made on a catalog or an applicant that has since moved
+    /// becomes a lost race instead, retried on what they are now.</summary>
+    private async Task<Result> DecideOnCurrentReads(Func<ApplicationDecision, Result> decide, ApplicationDecision decision,
+                                                    CatalogSnapshot snapshot, (ApplicantId Id, ApplicantStates.Seen Seen)? applicant,
+                                                    CancellationToken ct)
     {
         RpcException? denied = null;
         Result? result = null;
@@ -114,17 +119,24 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         {
             denied = e;
         }
-        if (result is Result.Fail or null && await catalogState.Moved(snapshot, ct))
-            throw snapshot.Moved();
+        if (result is Result.Fail or null)
+        {
+            if (await catalogState.Moved(snapshot, ct))
+                throw snapshot.Moved();
+            if (applicant is { } a && await applicants.Moved(a.Id, a.Seen, ct))
+                throw new ConcurrencyException(Streams.Applicant(a.Id).Id, a.Seen.Version, a.Seen.Version + 1);
+        }
         return result ?? throw denied!;
     }
 
-    private async Task<ApplicantState> Applicant(ApplicantId? id, CancellationToken ct)
+    /// <summary>What the append checks and reads with its claim: the catalog and the applicant still as decided on,
+    /// then the answer's extras.</summary>
+    private ClaimRead ClaimReads(CatalogSnapshot snapshot, ApplicantId? applicantId, ApplicantStates.Seen? applicant, ClaimRead? extras)
     {
-        if (id is null)
-            return ApplicantState.Initial;
-        var spec = Streams.Applicant(id);
-        return (await loader.Load(spec.Id, spec.Initial, spec.Evolve, ct)).State;
+        var reads = snapshot.Unchanged();
+        if (applicantId is not null && applicant is not null)
+            reads = reads.Then(applicants.Unchanged(applicantId, applicant));
+        return extras is null ? reads : reads.Then(extras);
     }
 
     /// <summary>Each event goes to the stream of the application it names.</summary>
