@@ -21,13 +21,15 @@ public static class GrantsCommandsExtensions
                 sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommit", true), sp));
         // On unless Grants:GroupCommit=false (docs/PERFORMANCE.md): concurrent commands share one transaction and one
         // commit, which measured faster, with a lower p99 and less database CPU per command, in every scenario.
-        // Grants:GroupCommitWriters batches in flight at once, partitioned by the budget line they move.
+        // Grants:GroupCommitWriters batches in flight at once, partitioned by the budget line they move: two, because
+        // once a command cost its batch one round trip, a second batch filling while the first waits for the database
+        // measured 17 % more approvals on two cores (three or four measured less).
         services.AddSingleton(sp => new GroupCommitter(
             sp.GetRequiredService<Npgsql.NpgsqlDataSource>(),
             sp.GetRequiredService<EventTypeRegistry>(),
             GrantsProjections.Inline(),
             sp.GetRequiredService<TimeProvider>(),
-            writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 1)),
+            writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 2)),
             partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of));
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
