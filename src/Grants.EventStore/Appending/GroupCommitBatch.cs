@@ -64,7 +64,7 @@ internal static class GroupCommitBatch
         var release = new NpgsqlBatchCommand("release savepoint command");
         if (carried is not null)
         {
-            carried.Late.AddTo(batch);
+            carried.Late.AddTo(batch, within: "command");
             batch.BatchCommands.Add(release);
         }
         var savepoint = new NpgsqlBatchCommand("savepoint command");

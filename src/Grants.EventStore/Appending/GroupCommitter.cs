@@ -29,10 +29,15 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
 
+    /// <summary>Each command of a batch is a subtransaction with its own xid; PostgreSQL keeps 64 of them per backend
+    /// in shared memory, and beyond that every snapshot of every session must consult pg_subtrans. So no batch holds
+    /// more than 64 commands.</summary>
+    public const int MaxBatch = 64;
+
     /// <param name="writers">How many batches may be in flight at once, each on its own connection.</param>
     /// <param name="partitionOf">Which writer an append goes to (same key, same writer); by default its first stream.</param>
     public GroupCommitter(NpgsqlDataSource dataSource, EventTypeRegistry types, IEnumerable<IInlineProjection> inlineProjections,
-                          TimeProvider clock, int maxBatch = 128, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null)
+                          TimeProvider clock, int maxBatch = MaxBatch, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null)
     {
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         _types = types ?? throw new ArgumentNullException(nameof(types));

@@ -22,6 +22,10 @@ public sealed class LateWrites
 
     private readonly List<(NpgsqlBatchCommand Command, Explain Explain)> _writes = [];
 
+    // Where a refusal rolls back to before it is explained: a savepoint of their own, or the caller's when they run
+    // inside one already (group commit's per-command savepoint, which saves a subtransaction per command).
+    private string _rollbackTo = Savepoint;
+
     public int Count => _writes.Count;
 
     public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
@@ -55,7 +59,9 @@ public sealed class LateWrites
     }
 
     /// <summary>Runs the writes in one round trip (a savepoint first, for the explanation of a refusal).</summary>
-    /// <param name="thenRelease">A savepoint of the caller's to release in the same round trip once they went through.</param>
+    /// <param name="thenRelease">A savepoint of the caller's, set just before the append's own writes and the writes
+    /// that precede these: it stands in for theirs (a refusal is explained after rolling back to it), and is released
+    /// in the same round trip once they went through.</param>
     /// <exception cref="LateWriteRefusedException">A write raised an error.</exception>
     internal async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken ct,
                                 string? thenRelease = null)
@@ -63,7 +69,7 @@ public sealed class LateWrites
         if (_writes.Count == 0 && thenRelease is null)
             return;
         await using var batch = new NpgsqlBatch(connection, transaction);
-        AddTo(batch);
+        AddTo(batch, within: thenRelease);
         if (thenRelease is not null)
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"release savepoint {thenRelease}"));
         try
@@ -76,12 +82,18 @@ public sealed class LateWrites
         }
     }
 
-    /// <summary>A savepoint, then the writes, at the start of <paramref name="batch"/>.</summary>
-    internal void AddTo(NpgsqlBatch batch)
+    /// <summary>A savepoint, then the writes, at the end of <paramref name="batch"/>.</summary>
+    /// <param name="within">The caller's savepoint these run inside, to roll back to instead of one of their own. An
+    /// explanation then meets the state without the rest of the command's writes, which is sound because what a late
+    /// write's explanation reads (ledger lines, standing, the catalog's measures) only late writes change in an
+    /// append.</param>
+    internal void AddTo(NpgsqlBatch batch, string? within = null)
     {
         if (_writes.Count == 0)
             return;
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {Savepoint}"));
+        _rollbackTo = within ?? Savepoint;
+        if (within is null)
+            batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {Savepoint}"));
         foreach (var (command, _) in _writes)
             batch.BatchCommands.Add(command);
     }
@@ -104,7 +116,7 @@ public sealed class LateWrites
     internal async Task<Exception> ExplainRefusal(PostgresException error, int failed, NpgsqlConnection connection, NpgsqlTransaction transaction,
                                            CancellationToken ct)
     {
-        await Run(connection, transaction, $"rollback to savepoint {Savepoint}", ct);
+        await Run(connection, transaction, $"rollback to savepoint {_rollbackTo}", ct);
         for (var i = 0; i < failed; i++)
         {
             await using var again = new NpgsqlCommand(_writes[i].Command.CommandText, connection, transaction);
@@ -117,7 +129,7 @@ public sealed class LateWrites
             catch (PostgresException raced)
             {
                 // The rows moved since the batch ran: this earlier write is now the one that cannot go through.
-                await Run(connection, transaction, $"rollback to savepoint {Savepoint}", ct);
+                await Run(connection, transaction, $"rollback to savepoint {_rollbackTo}", ct);
                 return await _writes[i].Explain(raced, connection, transaction, ct);
             }
         }
