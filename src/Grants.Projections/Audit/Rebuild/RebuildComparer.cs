@@ -13,9 +13,6 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
 {
     public async Task<RebuildReport> Run(bool keepShadow, int maxDifferences, Func<WorkProgress, Task> progress, CancellationToken ct)
     {
-        // What the command path left in the heap is returned to the system first, so the image does not come on top
-        // of it: a rebuild is rare, and one blocking collection is its price for staying within the server's memory.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         try
         {
             return await Rebuild(keepShadow, maxDifferences, progress, ct);
