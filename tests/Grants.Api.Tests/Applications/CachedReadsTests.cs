@@ -20,9 +20,7 @@ public sealed class CachedReadsTests(LifecycleFixture fixture) : IClassFixture<L
     [Fact]
     public async Task GivenAnotherServerConfiguredACapAfterThisOneCachedTheCatalog_WhenApproving_ThenTheApprovalIsRetriedOnTheNewCatalogAndCommitsOnce()
     {
-        var applicant = await _desk.RegisterEnterprise();
-        await _desk.Appropriate(Officers.Ipo, 2025, Art1, new Money(100_000_000));
-        var id = (await _desk.Assessed(applicant, Art1, 50_000_000)).ApplicationId;
+        var (_, id) = await AssessedWithBudget();
         var catalog = fixture.Server.App.Services.GetRequiredService<CatalogState>();
         var cached = catalog.Version;
 
@@ -35,21 +33,20 @@ public sealed class CachedReadsTests(LifecycleFixture fixture) : IClassFixture<L
             });
         }
         Assert.Equal(cached, catalog.Version);
+        var before = await _desk.Ledger(Officers.Ipo, 2025, Art1);
 
         var approved = await _desk.Approvers.ApproveAsync(Approval(id, 50_000_000));
 
         Assert.Equal(ApplicationStatus.Approved, approved.Application.Status);
         Assert.Equal(cached + 1, catalog.Version);
         Assert.Equal(1L, await ApprovalsOf(id));
-        Assert.Equal(50_000_000, (await _desk.Ledger(Officers.Ipo, 2025, Art1)).Committed);
+        Assert.Equal(before.Committed + 50_000_000, (await _desk.Ledger(Officers.Ipo, 2025, Art1)).Committed);
     }
 
     [Fact]
     public async Task GivenAnApplicantFlaggedAfterThisServerCachedIt_WhenApproving_ThenTheApprovalIsRetriedOnTheFlagAndRefused()
     {
-        var applicant = await _desk.RegisterEnterprise();
-        await _desk.Appropriate(Officers.Ipo, 2025, Art1, new Money(100_000_000));
-        var id = (await _desk.Assessed(applicant, Art1, 50_000_000)).ApplicationId;
+        var (applicant, id) = await AssessedWithBudget();
         var applicants = fixture.Server.App.Services.GetRequiredService<ApplicantStates>();
         var cached = await applicants.Cached(new ApplicantId(applicant), CancellationToken.None);
         await _desk.Flag(applicant);
@@ -68,9 +65,7 @@ public sealed class CachedReadsTests(LifecycleFixture fixture) : IClassFixture<L
     [Fact]
     public async Task GivenAnApplicantClearedAfterThisServerCachedItAsFlagged_WhenApproving_ThenItIsReadAgainAndApproved()
     {
-        var applicant = await _desk.RegisterEnterprise();
-        await _desk.Appropriate(Officers.Ipo, 2025, Art1, new Money(100_000_000));
-        var id = (await _desk.Assessed(applicant, Art1, 50_000_000)).ApplicationId;
+        var (applicant, id) = await AssessedWithBudget();
         await _desk.Flag(applicant);
         await Refusals.Precondition("STATE", () => _desk.Approvers.ApproveAsync(Approval(id, 50_000_000)).ResponseAsync);
         var applicants = fixture.Server.App.Services.GetRequiredService<ApplicantStates>();
@@ -86,6 +81,14 @@ public sealed class CachedReadsTests(LifecycleFixture fixture) : IClassFixture<L
         // Decided first on the cached flag, which would refuse: the refusal was held until the applicant was read again.
         Assert.Equal(ApplicationStatus.Approved, approved.Application.Status);
         Assert.Equal(1L, await ApprovalsOf(id));
+    }
+
+    /// <summary>An enterprise's application assessed at 500,000 yuan under art.1, with that much more appropriated.</summary>
+    private async Task<(string Applicant, string Id)> AssessedWithBudget()
+    {
+        var applicant = await _desk.RegisterEnterprise();
+        await _desk.Appropriate(Officers.Ipo, 2025, Art1, new Money(50_000_000));
+        return (applicant, (await _desk.Assessed(applicant, Art1, 50_000_000)).ApplicationId);
     }
 
     private async Task<long> ApprovalsOf(string id)
