@@ -85,8 +85,6 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
         await store.Append(appends, metadata, recording with { BeforeCommit = async (connection, transaction, pending, token) =>
         {
-            if (other is not null && appends.All(a => a.StreamId != other.StreamId))
-                await EnsureUnchanged(connection, transaction, other, token);
             if (options.BeforeCommit is { } check)
                 await check(connection, transaction, token);
             // An offset moves a tranche row at once (TrancheRowWriter), so its answer reads the rows after it.
@@ -97,9 +95,10 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
                 extras = extras.Filing(first.Version, note);
             response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
             await recording.BeforeCommit!(connection, transaction, pending, token);
-        }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant, options.OffsetAgainst is null
-            ? ApplicationExtras.WithClaim(id.Value, read => extras = read)
-            : null) }, ct);
+        }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
+            // The other application of an offset, read but not written, must not have moved either.
+            other is not null && appends.All(a => a.StreamId != other.StreamId) ? ClaimRead.StreamAt(other.StreamId, other.Version) : null,
+            options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null) }, ct);
         return response!;
     }
 
@@ -129,13 +128,16 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         return result ?? throw denied!;
     }
 
-    /// <summary>What the append checks and reads with its claim: the catalog and the applicant still as decided on,
-    /// then the answer's extras.</summary>
-    private ClaimRead ClaimReads(CatalogSnapshot snapshot, ApplicantId? applicantId, ApplicantStates.Seen? applicant, ClaimRead? extras)
+    /// <summary>What the append checks and reads with its claim: the catalog, the applicant and an offset's other
+    /// application still as decided on, then the answer's extras.</summary>
+    private ClaimRead ClaimReads(CatalogSnapshot snapshot, ApplicantId? applicantId, ApplicantStates.Seen? applicant, ClaimRead? other,
+                                 ClaimRead? extras)
     {
         var reads = snapshot.Unchanged();
         if (applicantId is not null && applicant is not null)
             reads = reads.Then(applicants.Unchanged(applicantId, applicant));
+        if (other is not null)
+            reads = reads.Then(other);
         return extras is null ? reads : reads.Then(extras);
     }
 
@@ -149,16 +151,6 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         if (other is not null && events.Where(ForOther).ToList() is { Count: > 0 } theirs)
             appends.Add(new StreamAppend(other.StreamId, StreamIds.ApplicationType, other.Version, [.. theirs]));
         return appends;
-    }
-
-    private static async Task EnsureUnchanged(NpgsqlConnection connection, NpgsqlTransaction transaction, ApplicationHistory read,
-                                              CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand("select version from grants.streams where id = $1", connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = read.StreamId });
-        var actual = await command.ExecuteScalarAsync(ct) is long version ? version : 0;
-        if (actual != read.Version)
-            throw new ConcurrencyException(read.StreamId, read.Version, actual);
     }
 
     private static DomainError Rename(DomainError error, IReadOnlyDictionary<string, string>? names) =>
