@@ -1,3 +1,4 @@
+using Grants.Api.Services.Applicants;
 using Grants.Api.Auth;
 using Grants.Api.Errors;
 using Grants.Api.Idempotency;
@@ -80,8 +81,8 @@ public static partial class GrantsServerExtensions
         return services;
     }
 
-    /// <summary>Starts (or connects to) the database, migrates it, creates the development keys in the embedded
-    /// default, and loads the stored API keys. Fails start-up when the database cannot be reached.</summary>
+    /// <summary>Starts (or connects to) the database, migrates it, checks the personal-ID key against it, creates the
+    /// development keys in the embedded default, and loads the stored API keys. Fails start-up when the database cannot be reached.</summary>
     public static async Task PrepareGrantsDatabase(this WebApplication app, CancellationToken ct = default)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Grants.Api.Startup");
@@ -89,6 +90,7 @@ public static partial class GrantsServerExtensions
         var database = app.Services.GetRequiredService<GrantsDatabase>();
         await database.Start(ct);
         await SchemaMigrator.Migrate(database.DataSource, app.Services.GetServices<Migration>(), ct);
+        await PersonalIdKeyCheck.Ensure(database.DataSource, app.Services.GetRequiredService<PersonalIdKey>(), ct);
         await app.SeedCatalog(ct);
 
         if (database.Options.DevKeys && await DevKeys.Ensure(database.DataSource, database.Options.DevKeysFile, ct))

@@ -42,5 +42,13 @@ public static class ApiMigrations
                 end if;
             end $$;
             """),
+        // A fingerprint of the key that hashes personal ID numbers (PersonalIdKeyCheck): a server with another key
+        // would see every person as new, and per-person caps would count them again.
+        new(Component, 4, """
+            create table grants.personal_id_key (
+                singleton   boolean     primary key default true check (singleton),
+                fingerprint text        not null,
+                recorded_at timestamptz not null default now());
+            """),
     ];
 }

@@ -7,13 +7,13 @@ namespace Grants.Projections.Audit.Rebuild;
 /// sizes its in-memory table for it once, instead of growing it by doubling and leaving each smaller copy as garbage.</param>
 public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key, long EstimatedRows = 0)
 {
-    /// <summary>Tables in schema grants that are not derived from events: the store's own and the API's keys and
-    /// request ids. A new table is compared unless it is listed here, so a forgotten
+    /// <summary>Tables in schema grants that are not derived from events: the store's own and the API's keys, request
+    /// ids and the personal-ID key's fingerprint. A new table is compared unless it is listed here, so a forgotten
     /// projection shows up as a difference rather than going unchecked.</summary>
     public static readonly IReadOnlySet<string> NotDerived = new HashSet<string>(StringComparer.Ordinal)
     {
         "events", "streams", "event_head", "schema_migrations", "projection_checkpoints",
-        "api_keys", "idempotency",
+        "api_keys", "idempotency", "personal_id_key",
     };
 
     /// <summary>Every projection table of the live database, by name.</summary>
