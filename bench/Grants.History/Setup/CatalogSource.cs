@@ -1,3 +1,4 @@
+using Grants.Projections.Catalog;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
 
@@ -10,7 +11,7 @@ public static class CatalogSource
 {
     public static async Task<PolicyCatalog> Load(PostgresEventStore store, string? seedsDirectory, CancellationToken ct)
     {
-        var (catalog, version) = await Read(store, ct);
+        var (catalog, version) = await CatalogStream.Read(store, ct);
         if (version > 0)
             return catalog;
 
@@ -19,20 +20,7 @@ public static class CatalogSource
         Console.Error.WriteLine($"history: the catalog stream is empty; seeding {events.Count} catalog events from {seeds}");
         await store.Append(new StreamAppend(CatalogEvents.StreamId, CatalogEvents.StreamType, ExpectedVersion.NoStream, [.. events]),
             new EventMetadata("system:catalog-seed", $"catalog-seed-{Guid.NewGuid():N}"), ct);
-        return (await Read(store, ct)).Catalog;
-    }
-
-    private static async Task<(PolicyCatalog Catalog, long Version)> Read(PostgresEventStore store, CancellationToken ct)
-    {
-        var catalog = PolicyCatalog.Empty;
-        long version = 0;
-        await foreach (var stored in store.ReadStream(CatalogEvents.StreamId, ct: ct))
-        {
-            if (stored.Data is ICatalogEvent e)
-                catalog = CatalogDecider.Evolve(catalog, e);
-            version = stored.Version;
-        }
-        return (catalog, version);
+        return (await CatalogStream.Read(store, ct)).Catalog;
     }
 
     private static PolicyCatalog ReadSeed(string directory)

@@ -1,6 +1,7 @@
 using Grants.Domain;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
+using Grants.Projections.Catalog;
 
 namespace Grants.Api.Commands;
 
@@ -51,15 +52,7 @@ public sealed class CatalogState(PostgresEventStore store)
 
     private async Task<CatalogSnapshot> Load(CancellationToken ct)
     {
-        var catalog = PolicyCatalog.Empty;
-        long version = 0;
-        await foreach (var stored in store.ReadStream(CatalogEvents.StreamId, ct: ct))
-        {
-            if (stored.Data is ICatalogEvent e)
-                catalog = CatalogDecider.Evolve(catalog, e);
-            version = stored.Version;
-        }
-
+        var (catalog, version) = await CatalogStream.Read(store, ct);
         return new CatalogSnapshot(catalog, version, () => _stale = true);
     }
 }
