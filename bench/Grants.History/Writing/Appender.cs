@@ -20,7 +20,9 @@ public sealed class Appender : IAsyncDisposable
     public Appender(NpgsqlDataSource dataSource, EventTypeRegistry types, int writer, string runId, int batch)
     {
         Store = new PostgresEventStore(dataSource, types, GrantsProjections.Inline(), TimeProvider.System);
-        _committer = new GroupCommitter(dataSource, types, GrantsProjections.Inline(), TimeProvider.System, batch);
+        // Partitioned by budget line as the server's committer is, so a batch's crowded lines are written once (CrowdedBudgetLines).
+        _committer = new GroupCommitter(dataSource, types, GrantsProjections.Inline(), TimeProvider.System, batch,
+            partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of);
         Store.UseGroupCommit(_committer);
         _requestPrefix = string.Create(CultureInfo.InvariantCulture, $"history-{runId}-w{writer}-");
     }

@@ -33,6 +33,6 @@ public sealed record AppendOptions(
         if (options is not { LateWritesFirst: true })
             return late;
         await late.Execute(connection, transaction, ct);
-        return new LateWrites();
+        return late.Continued();
     }
 }

@@ -14,10 +14,13 @@ internal static class GroupCommitBatch
     /// <summary>A command that went through up to its late writes, which have not been sent yet.</summary>
     private sealed record Carried(Survivor Survivor, LateWrites Late);
 
+    /// <param name="partitionOf">Each append's partition, which tells the projections what this batch crowds on
+    /// (<see cref="BatchScope"/>).</param>
     public static async Task Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
-                                 List<GroupCommitRequest> batch, CancellationToken stop)
+                                 List<GroupCommitRequest> batch, Func<IReadOnlyList<StreamAppend>, string>? partitionOf, CancellationToken stop)
     {
         var survivors = new List<Survivor>(batch.Count);
+        var scope = new BatchScope(batch.Select(r => partitionOf?.Invoke(r.Appends) ?? r.Appends[0].StreamId));
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(stop);
@@ -31,7 +34,7 @@ internal static class GroupCommitBatch
                 if (claim.CarriedFailed)
                     claim = await ClaimAfter(connection, transaction, null, request, survivors, stop);
                 carried = claim.Versions is { } versions
-                    ? await Decide(connection, transaction, projections, clock, request, versions, stop)
+                    ? await Decide(connection, transaction, projections, clock, request, versions, scope, stop)
                     : null;
             }
             if (carried is not null)
@@ -39,7 +42,9 @@ internal static class GroupCommitBatch
             if (survivors.Count == 0)
                 return;
 
-            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], null, stop);
+            // What the kept commands left in memory (a crowded budget line's commitments) goes with the chain step; a
+            // table constraint refusing it fails the batch as a whole.
+            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);
             for (var i = 0; i < survivors.Count; i++)
                 survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
         }
@@ -105,12 +110,12 @@ internal static class GroupCommitBatch
     /// <returns>The command with its late writes still to send; null when it failed (its caller has been told).</returns>
     private static async Task<Carried?> Decide(NpgsqlConnection connection, NpgsqlTransaction transaction, IInlineProjection[] projections,
                                                TimeProvider clock, GroupCommitRequest request, Dictionary<string, long> versions,
-                                               CancellationToken ct)
+                                               BatchScope scope, CancellationToken ct)
     {
         try
         {
             var pending = request.Prepared.Pending(versions, EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
-            var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, ct);
+            var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, ct, scope);
             late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, ct);
             if (request.Options is { } options)
                 await options.BeforeChainStep(connection, transaction, pending, late, ct);
@@ -131,7 +136,7 @@ internal static class GroupCommitBatch
         {
             // Inside the command's savepoint, so a refusal stays this command's alone; released in the same round trip.
             await carried.Late.Execute(connection, transaction, ct, thenRelease: "command");
-            survivors.Add(carried.Survivor);
+            Survived(carried, survivors);
         }
         catch (Exception refusal) when (refusal is not OperationCanceledException || !ct.IsCancellationRequested)
         {
@@ -141,8 +146,10 @@ internal static class GroupCommitBatch
 
     private static void Survived(Carried? carried, List<Survivor> survivors)
     {
-        if (carried is not null)
-            survivors.Add(carried.Survivor);
+        if (carried is null)
+            return;
+        survivors.Add(carried.Survivor);
+        carried.Late.Kept();
     }
 
     /// <summary>Rolls the command back to its savepoint and tells its caller why (a late write's refusal explained in

@@ -102,7 +102,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                         batch.Add(request);
                 }
                 if (batch.Count > 0)
-                    await GroupCommitBatch.Run(_dataSource, _projections, _clock, batch, stop);
+                    await GroupCommitBatch.Run(_dataSource, _projections, _clock, batch, _partitionOf, stop);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

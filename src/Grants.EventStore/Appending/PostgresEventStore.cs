@@ -74,9 +74,10 @@ public sealed partial class PostgresEventStore
     /// <summary>Runs every inline projection on the pending events.</summary>
     /// <returns>The writes they left for the chain step.</returns>
     internal static async Task<LateWrites> ApplyInline(IInlineProjection[] projections, NpgsqlConnection connection,
-                                                       NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending, CancellationToken ct)
+                                                       NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending, CancellationToken ct,
+                                                       BatchScope? batch = null)
     {
-        var late = new LateWrites();
+        var late = new LateWrites { Batch = batch };
         foreach (var projection in projections)
         {
             if (projection is ILateWritingProjection deferring)

@@ -26,7 +26,26 @@ public sealed class LateWrites
     // inside one already (group commit's per-command savepoint, which saves a subtransaction per command).
     private string _rollbackTo = Savepoint;
 
+    private List<Action>? _whenKept;
+
     public int Count => _writes.Count;
+
+    /// <summary>The group-commit batch these writes belong to; null outside group commit.</summary>
+    public BatchScope? Batch { get; init; }
+
+    /// <summary>Runs <paramref name="action"/> once the command these writes belong to is kept in its batch (its late
+    /// writes went through and its savepoint was released); never if it is rolled back. Only under group commit.</summary>
+    public void WhenKept(Action action) => (_whenKept ??= []).Add(action);
+
+    internal void Kept()
+    {
+        _whenKept?.ForEach(action => action());
+        _whenKept = null;
+    }
+
+    /// <summary>A fresh list for what is left once these writes were sent on their own, carrying the batch and what
+    /// waits for the command to be kept.</summary>
+    internal LateWrites Continued() => new() { Batch = Batch, _whenKept = _whenKept };
 
     public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
 

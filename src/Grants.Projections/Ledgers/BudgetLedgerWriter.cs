@@ -15,6 +15,8 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
 {
     private const string Key = "bureau = $1 and fiscal_year = $2 and measure_id = $3";
 
+    private const string Select = $"select appropriated_fen, committed_fen, paid_fen, recovered_fen from grants.budget_ledgers where {Key}";
+
     public void Appropriate(BudgetKey key, Money amount) => Write("""
         insert into grants.budget_ledgers (bureau, fiscal_year, measure_id, appropriated_fen, updated_at)
         values ($1, $2, $3, $4, $5)
@@ -47,9 +49,12 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
         });
     }
 
-    /// <summary>Approval or a raised amendment: committed grows only while committed + paid stays within appropriated.</summary>
-    public void Commit(BudgetKey key, Money amount)
+    /// <summary>Approval or a raised amendment: committed grows only while committed + paid stays within appropriated.
+    /// On a line its group-commit batch crowds on, the check and the sum are kept in memory (<see cref="CrowdedBudgetLines"/>).</summary>
+    public async ValueTask Commit(BudgetKey key, Money amount, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
+        if (amount.Fen > 0 && Crowded(key) is { } crowded && await crowded.TryCommit(key, amount, late, at, c, t, ct))
+            return;
         if (amount.Fen <= 0)
         {
             // Releasing (a cut) or a zero award under a non-monetary measure cannot overspend; the row still appears.
@@ -85,22 +90,30 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
         update grants.budget_ledgers set recovered_fen = recovered_fen + $4, updated_at = $5 where {Key}
         """, key, amount, null);
 
-    public static async Task<BudgetLedger> Read(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, CancellationToken ct)
+    public static async Task<BudgetLedger> Read(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, CancellationToken ct) =>
+        await Find(c, t, key, forUpdate: false, ct) ?? BudgetLedger.Empty;
+
+    /// <returns>Null when the line has no row.</returns>
+    public static async Task<BudgetLedger?> Find(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, bool forUpdate, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand($"""
-            select appropriated_fen, committed_fen, paid_fen, recovered_fen from grants.budget_ledgers where {Key}
-            """, c, t);
+        await using var command = new NpgsqlCommand(forUpdate ? Select + " for no key update" : Select, c, t);
         command.Parameters.Add(new NpgsqlParameter { Value = key.Bureau.Value });
         command.Parameters.Add(new NpgsqlParameter { Value = key.FiscalYear });
         command.Parameters.Add(new NpgsqlParameter { Value = key.Measure.Value });
         await using var reader = await command.ExecuteReaderAsync(ct);
         return await reader.ReadAsync(ct)
             ? new BudgetLedger(new(reader.GetInt64(0)), new(reader.GetInt64(1)), new(reader.GetInt64(2)), new(reader.GetInt64(3)))
-            : BudgetLedger.Empty;
+            : null;
     }
 
+    private CrowdedBudgetLines? Crowded(BudgetKey key) =>
+        late.Batch is { } batch && batch.IsCrowded(key.StreamId) ? batch.Participant<CrowdedBudgetLines>() : null;
+
     private void Write(string sql, BudgetKey key, Money amount,
-                       Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<Exception>>? explainRefusal) =>
+                       Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task<Exception>>? explainRefusal)
+    {
+        Crowded(key)?.BeforeWriting(key, late, at);
         late.Add(sql, [key.Bureau.Value, key.FiscalYear, key.Measure.Value, amount.Fen, at],
             LedgerLateWrite.Explain("budget ledger", explainRefusal));
+    }
 }

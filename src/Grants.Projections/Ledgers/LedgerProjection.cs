@@ -87,7 +87,7 @@ public sealed class LedgerProjection : ILateWritingProjection
             case AwardApproved e:
                 standing.EnsureNotFlagged(e.Ledger.BeneficiaryKey, "approved");
                 awards.Approve(e);
-                budgets.Commit(e.Ledger.Budget, e.Amount);
+                await budgets.Commit(e.Ledger.Budget, e.Amount, c, t, ct);
                 beneficiaries.Award(e.Ledger, e.Amount);
                 break;
             case AwardAmended e:
@@ -97,7 +97,7 @@ public sealed class LedgerProjection : ILateWritingProjection
                 }
 
                 awards.Amend(e.ApplicationId, e.Delta);
-                budgets.Commit(e.Ledger.Budget, e.Delta);
+                await budgets.Commit(e.Ledger.Budget, e.Delta, c, t, ct);
                 beneficiaries.Award(e.Ledger, e.Delta);
                 break;
             case TrancheInstructed e:

@@ -19,13 +19,13 @@ internal sealed class CommandDesk(PostgresEventStore store, PolicyCatalog catalo
 
     public PolicyCatalog Catalog => catalog;
 
-    public Task<Filed<ApplicantState>> File(IApplicantCommand command) =>
+    public Task<Filed<ApplicantState>> File(IApplicantCommand command, Func<Task>? beforeAppend = null) =>
         Run(command.ApplicantId.StreamId, StreamIds.ApplicantType, ApplicantState.Initial, ApplicantDecider.Evolve,
-            state => Task.FromResult(ApplicantDecider.Decide(command, state)), null);
+            state => Task.FromResult(ApplicantDecider.Decide(command, state)), beforeAppend);
 
-    public Task<Filed<BudgetState>> File(IBudgetCommand command) =>
+    public Task<Filed<BudgetState>> File(IBudgetCommand command, Func<Task>? beforeAppend = null) =>
         Run(command.Budget.StreamId, StreamIds.BudgetType, BudgetState.Initial, BudgetDecider.Evolve,
-            state => Task.FromResult(BudgetDecider.Decide(command, state, catalog)), null);
+            state => Task.FromResult(BudgetDecider.Decide(command, state, catalog)), beforeAppend);
 
     public Task<Filed<ApplicationState>> File(IApplicationCommand command, Func<Task>? beforeAppend = null) =>
         Run(command.ApplicationId.StreamId, StreamIds.ApplicationType, ApplicationState.Initial, ApplicationDecider.Evolve,

@@ -1,10 +1,10 @@
 using Npgsql;
 
-namespace Grants.EventStore.Tests.GroupCommit;
+namespace Grants.Testing;
 
 /// <summary>Makes batching deterministic: holds the chain head's row lock from another connection, so the
 /// committer's current batch waits at the head while the appends made meanwhile queue up for the next batch.</summary>
-internal sealed class HeadHold : IAsyncDisposable
+public sealed class HeadHold : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;

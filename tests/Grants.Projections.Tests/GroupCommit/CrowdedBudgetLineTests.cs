@@ -1,0 +1,144 @@
+using Grants.Domain;
+using Grants.Domain.Applicants.FlaggingCredit;
+using Grants.Domain.Budgets;
+using Grants.Domain.Budgets.AdjustingAppropriations;
+using Grants.Domain.Ledgers;
+using Grants.EventStore;
+using Grants.Projections.Ledgers;
+using Grants.Projections.Registration;
+using Grants.Projections.Tests.Support;
+using Grants.Testing;
+using Npgsql;
+
+namespace Grants.Projections.Tests.GroupCommit;
+
+/// <summary>Issue 7: a budget line a group-commit batch crowds on is read once under lock, its commitments checked in
+/// memory and written with one UPDATE per batch, with the same outcome and the same refusals as one conditional
+/// UPDATE per approval.</summary>
+public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+{
+    private static readonly BudgetKey Line = Lines.Art1Fy2025;
+
+    [Fact]
+    public async Task Given_20_approvals_of_600k_in_one_batch_against_10m_When_it_commits_Then_16_are_committed_by_one_update_and_4_refused_as_the_database_would()
+    {
+        var (world, committer) = await Start(appropriated: 10_000_000);
+        await using var _ = committer;
+        var applications = await Assessed(world, 20, Lines.Yuan(600_000));
+        await CountLineUpdates(world.Db);
+
+        var gate = new BatchGate();
+        foreach (var id in applications)
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(600_000)), then));
+        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+
+        Assert.All(outcomes.Take(16), Assert.Null);
+        var expected = new BudgetLedger(Lines.Yuan(10_000_000), Lines.Yuan(9_600_000), Money.Zero, Money.Zero)
+            .CheckCommit(Line, Lines.Yuan(600_000));
+        Assert.All(outcomes.Skip(16), o => Assert.Equal(
+            DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, expected!, "amount_fen"), Assert.IsType<LedgerRefusedException>(o).Error));
+        Assert.Equal(1L, await LineUpdates(world.Db));
+        Assert.Equal(Lines.Yuan(9_600_000), (await SqlLedgers.Budget(world.Db, Line)).Committed);
+        Assert.True((await world.Store.Verify()).Ok);
+        await LedgerAssert.MatchesReplay(world.Db, world.Store);
+    }
+
+    [Fact]
+    public async Task Given_a_batch_with_approvals_then_a_cut_of_the_appropriation_When_it_commits_Then_the_cut_meets_the_batch_commitments()
+    {
+        var (world, committer) = await Start(appropriated: 10_000_000);
+        await using var _ = committer;
+        var applications = await Assessed(world, 11, Lines.Yuan(1_000_000));
+
+        var gate = new BatchGate();
+        foreach (var id in applications.Take(5))
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(1_000_000)), then));
+        gate.Add(then => world.Desk.File(new AdjustAppropriation(Line, Lines.Yuan(-6_000_000), "预算调整", "黄财预〔2025〕5号",
+            new DateOnly(2025, 3, 10)), then));
+        foreach (var id in applications.Skip(5))
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(1_000_000)), then));
+        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+
+        Assert.All(outcomes.Take(5), Assert.Null);
+        // Five million committed in this very batch: a cut of six would leave the line overspent.
+        var cut = Assert.IsType<LedgerRefusedException>(outcomes[5]);
+        Assert.Equal(LedgerErrorCodes.AppropriationExceeded, cut.Error.Code);
+        Assert.Contains("largest possible cut 5,000,000.00", cut.Error.Message);
+        Assert.All(outcomes.Skip(6).Take(5), Assert.Null);
+        Assert.Equal(LedgerErrorCodes.AppropriationExceeded, Assert.IsType<LedgerRefusedException>(outcomes[11]).Error.Code);
+        var line = await SqlLedgers.Budget(world.Db, Line);
+        Assert.Equal((Lines.Yuan(10_000_000), Lines.Yuan(10_000_000)), (line.Appropriated, line.Committed));
+        await LedgerAssert.MatchesReplay(world.Db, world.Store);
+    }
+
+    [Fact]
+    public async Task Given_approvals_refused_later_in_their_writes_When_the_batch_goes_on_Then_their_commitments_are_forgotten()
+    {
+        var (world, committer) = await Start(appropriated: 3_000_000);
+        await using var _ = committer;
+        var applications = await Assessed(world, 7, Lines.Yuan(600_000));
+        var gate = new BatchGate();
+        foreach (var (id, i) in applications.Select((id, i) => (id, i)))
+        {
+            if (i == 2)
+                gate.Add(then => world.Desk.File(Flag(2), then));
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(600_000)), then));
+        }
+
+        // Both flags come after the approvals were decided, so only the database's standing check (a late write queued
+        // before the budget line's) refuses them: the first approval of the batch, which read the line under lock,
+        // and the third, whose commitment had been counted in memory by then.
+        var outcomes = await gate.Run(world.Db, () => world.Desk.File(Flag(0)));
+
+        Assert.Equal(LedgerErrorCodes.ApplicantFlagged, Assert.IsType<LedgerRefusedException>(outcomes[0]).Error.Code);
+        Assert.Equal(LedgerErrorCodes.ApplicantFlagged, Assert.IsType<LedgerRefusedException>(outcomes[3]).Error.Code);
+        Assert.All(outcomes.Where((_, i) => i is not (0 or 3)), Assert.Null);
+        Assert.Equal(Lines.Yuan(3_000_000), (await SqlLedgers.Budget(world.Db, Line)).Committed);
+        await LedgerAssert.MatchesReplay(world.Db, world.Store);
+    }
+
+    private static FlagCredit Flag(int applicant) =>
+        new(Applicant(applicant), $"CR-{applicant}", "列入严重失信主体名单", new DateOnly(2025, 3, 9));
+
+    /// <summary>A database whose appends go through a group committer partitioned by budget line, as the server's do.</summary>
+    private async Task<(LedgerDatabase World, GroupCommitter Committer)> Start(long appropriated)
+    {
+        var world = await LedgerDatabase.Create(fixture);
+        var committer = new GroupCommitter(world.Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
+            partitionOf: BudgetPartition.Of);
+        world.Store.UseGroupCommit(committer);
+        await world.Desk.Appropriate(Line, Lines.Yuan(appropriated));
+        return (world, committer);
+    }
+
+    private static ApplicantId Applicant(int i) => new($"ent-{i + 1}");
+
+    private static async Task<List<ApplicationId>> Assessed(LedgerDatabase world, int count, Money amount)
+    {
+        var applications = Enumerable.Range(1, count).Select(Filing.ApplicationNo).ToList();
+        for (var i = 0; i < count; i++)
+        {
+            await world.Desk.RegisterEnterprise(Applicant(i), i + 1);
+            await world.Desk.SubmitConfirmAssess(applications[i], Applicant(i), Lines.Art1, amount);
+        }
+        return applications;
+    }
+
+    /// <summary>Counts committed row updates of the budget ledgers from here on (a rolled-back one leaves no count).</summary>
+    private static async Task CountLineUpdates(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("""
+            create table line_updates (at timestamptz not null default now());
+            create function count_line_update() returns trigger language plpgsql as $$
+            begin insert into line_updates default values; return new; end $$;
+            create trigger count_line_updates after update on grants.budget_ledgers for each row execute function count_line_update();
+            """);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> LineUpdates(NpgsqlDataSource db)
+    {
+        await using var command = db.CreateCommand("select count(*) from line_updates");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
