@@ -8,6 +8,7 @@ using Grants.Api.Storage;
 using Grants.Api.Telemetry;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
+using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -68,6 +69,10 @@ public static partial class GrantsServerExtensions
         });
         services.AddGrpcReflection();
         services.AddGrpcHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // After every AddGrpc call: all services, ours and the health and reflection services, are bound by
+        // StrictRequestBinding instead of the default binder, so a body that is no message is INVALID_ARGUMENT.
+        services.RemoveAll(typeof(IServiceMethodProvider<>));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IServiceMethodProvider<>), typeof(StrictRequestBinding<>)));
         // Built by the container (not registered as an instance) so the container disposes it, flushing exports.
         services.AddSingleton(_ => TelemetryProviders.Create(configuration));
         return builder;
