@@ -35,6 +35,7 @@ public static class GrantsCommandsExtensions
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<CatalogState>();
         services.AddSingleton<ApplicantStates>();
+        services.AddSingleton<Services.Applications.ApplicationHistories>();
         services.AddSingleton<CatalogSeeder>();
         // Scope checks by jurisdiction need to know which jurisdiction a bureau belongs to: the live catalog says.
         services.AddSingleton<IBureauDirectory>(sp =>

@@ -17,13 +17,14 @@ namespace Grants.Api.Services.Applications;
 /// <summary>grants.v1.ApplicationService: submission to approval. Each RPC checks its request, scopes it to the key's
 /// bureaus and hands a domain command to <see cref="ApplicationWrites"/>; the answer is the application as stored.</summary>
 public sealed partial class ApplicationService(
-    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, NpgsqlDataSource db, TimeProvider time,
+    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, ApplicationHistories histories,
+    NpgsqlDataSource db, TimeProvider time,
     IConfiguration configuration)
     : Contracts.V1.ApplicationService.ApplicationServiceBase
 {
     private static readonly Dictionary<string, string> SubmitFields = new() { ["requested_amount"] = "requested_amount_fen" };
 
-    private readonly ApplicationWrites _writes = new(store, catalog, applicants, ApprovalThreshold.From(configuration));
+    private readonly ApplicationWrites _writes = new(store, catalog, applicants, histories, ApprovalThreshold.From(configuration));
 
     public override Task<SubmitResponse> Submit(SubmitRequest request, ServerCallContext context) =>
         guard.Execute<SubmitRequest, SubmitResponse>(context, request, async write =>

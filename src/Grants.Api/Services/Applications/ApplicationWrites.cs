@@ -38,12 +38,14 @@ public sealed record ApplicationWriteOptions(
     Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task>? BeforeCommit = null,
     CatalogSnapshot? Catalog = null);
 
-/// <summary>The path of every application command: load the stream (and the applicant, and for an offset the other
-/// application), decide, and append every stream that has events in ONE append at the versions read. A stream that
+/// <summary>The path of every application command: take the stream as this server last wrote it or read it
+/// (<see cref="ApplicationHistories"/>; the applicant and the catalog as cached, for an offset the other application as
+/// read), decide, and append every stream that has events in ONE append at the versions read. A stream that
 /// was read but gets no event must still be at the version read when the append commits, or the decision is retried
 /// on fresh state (the guard retries ConcurrencyException). The response is built inside the transaction from the
 /// stored events, and recorded there for idempotent replay.</summary>
-public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, ApplicantStates applicants, Money dualApprovalThreshold)
+public sealed class ApplicationWrites(PostgresEventStore store, CatalogState catalogState, ApplicantStates applicants,
+                                       ApplicationHistories histories, Money dualApprovalThreshold)
 {
     public async Task<TResponse> Run<TResponse>(
         IdempotentWrite<TResponse> write,
@@ -58,7 +60,8 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         // The catalog as cached: the append checks with its claim that the catalog stream has not moved since.
         var snapshot = options.Catalog ?? await catalogState.Cached(ct);
         var catalog = snapshot.Catalog;
-        var history = await ApplicationHistory.Load(store, id, ct);
+        // The history as this server last wrote it, if it did: the append below is at its version either way.
+        var (history, cached) = await histories.Take(id, ct);
         var other = options.OffsetAgainst is { } against && against != id ? await ApplicationHistory.Load(store, against, ct) : null;
         // The applicant as cached, checked with the claim like the catalog.
         var applicantId = history.State.ApplicantId ?? options.Applicant;
@@ -70,7 +73,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         };
 
         var result = await DecideOnCurrentReads(decide, new ApplicationDecision(history, context, other), snapshot,
-            applicant is null ? null : (applicantId!, applicant), ct);
+            applicant is null ? null : (applicantId!, applicant), cached ? history : null, ct);
         if (result is Result.Fail fail)
             throw new CommandRefusedException(Rename(fail.Error, options.FieldNames));
         var appends = Route(result.EventsOrEmpty, history, other);
@@ -83,7 +86,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
-        await store.Append(appends, metadata, recording with { BeforeCommit = async (connection, transaction, pending, token) =>
+        var appended = await Appended(id, other, () => store.Append(appends, metadata, recording with { BeforeCommit = async (connection, transaction, pending, token) =>
         {
             if (options.BeforeCommit is { } check)
                 await check(connection, transaction, token);
@@ -98,15 +101,16 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
             // The other application of an offset, read but not written, must not have moved either.
             other is not null && appends.All(a => a.StreamId != other.StreamId) ? ClaimRead.StreamAt(other.StreamId, other.Version) : null,
-            options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null) }, ct);
+            options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null) }, ct));
+        histories.Written(history.With(appended.Events));
         return response!;
     }
 
-    /// <summary>Decides; a refusal (or a scope check's denial) made on a catalog or an applicant that has since moved
-    /// becomes a lost race instead, retried on what they are now.</summary>
+    /// <summary>Decides; a refusal (or a scope check's denial) made on a catalog, an applicant or a cached history that
+    /// has since moved becomes a lost race instead, retried on what they are now.</summary>
     private async Task<Result> DecideOnCurrentReads(Func<ApplicationDecision, Result> decide, ApplicationDecision decision,
                                                     CatalogSnapshot snapshot, (ApplicantId Id, ApplicantStates.Seen Seen)? applicant,
-                                                    CancellationToken ct)
+                                                    ApplicationHistory? cachedHistory, CancellationToken ct)
     {
         RpcException? denied = null;
         Result? result = null;
@@ -124,6 +128,8 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
                 throw snapshot.Moved();
             if (applicant is { } a && await applicants.Moved(a.Id, a.Seen, ct))
                 throw new ConcurrencyException(Streams.Applicant(a.Id).Id, a.Seen.Version, a.Seen.Version + 1);
+            if (cachedHistory is not null && await histories.Moved(cachedHistory, ct) is { } moved)
+                throw moved;
         }
         return result ?? throw denied!;
     }
@@ -139,6 +145,26 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         if (other is not null)
             reads = reads.Then(other);
         return extras is null ? reads : reads.Then(extras);
+    }
+
+    /// <summary>The append; whatever ends it but a commit (a lost race above all) leaves the cache without the
+    /// histories it decided on, so a retry reads them.</summary>
+    private async Task<AppendResult> Appended(ApplicationId id, ApplicationHistory? other, Func<Task<AppendResult>> append)
+    {
+        try
+        {
+            var appended = await append();
+            if (other is not null)
+                histories.Forget(other.Id);
+            return appended;
+        }
+        catch
+        {
+            histories.Forget(id);
+            if (other is not null)
+                histories.Forget(other.Id);
+            throw;
+        }
     }
 
     /// <summary>Each event goes to the stream of the application it names.</summary>

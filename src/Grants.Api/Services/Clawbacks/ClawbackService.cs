@@ -15,7 +15,8 @@ namespace Grants.Api.Services.Clawbacks;
 /// <summary>grants.v1.ClawbackService: ordering money back and settling the order by repayment, offset or write-off.
 /// Every call acts for the bureau that paid the award.</summary>
 public sealed partial class ClawbackService(
-    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, IConfiguration configuration)
+    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, ApplicationHistories histories,
+    IConfiguration configuration)
     : Contracts.V1.ClawbackService.ClawbackServiceBase
 {
     private static readonly Dictionary<string, string> Fields = new()
@@ -25,7 +26,7 @@ public sealed partial class ClawbackService(
         ["against_application"] = "payment_reference",
     };
 
-    private readonly ApplicationWrites _writes = new(store, catalog, applicants, ApprovalThreshold.From(configuration));
+    private readonly ApplicationWrites _writes = new(store, catalog, applicants, histories, ApprovalThreshold.From(configuration));
 
     public override Task<OrderClawbackResponse> OrderClawback(OrderClawbackRequest request, ServerCallContext context) =>
         guard.Execute<OrderClawbackRequest, OrderClawbackResponse>(context, request, async write =>

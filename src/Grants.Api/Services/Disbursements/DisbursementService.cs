@@ -15,7 +15,8 @@ namespace Grants.Api.Services.Disbursements;
 /// <summary>grants.v1.DisbursementService: tranches, payment holds, and the treasury's confirmations and returns.
 /// Every call acts for the bureau that pays the award, which must be in the key's scope.</summary>
 public sealed partial class DisbursementService(
-    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, TimeProvider time,
+    IdempotencyGuard guard, PostgresEventStore store, CatalogState catalog, ApplicantStates applicants, ApplicationHistories histories,
+    TimeProvider time,
     IConfiguration configuration)
     : Contracts.V1.DisbursementService.DisbursementServiceBase
 {
@@ -24,7 +25,7 @@ public sealed partial class DisbursementService(
         ["amount"] = "amount_fen", ["payee_bank_account"] = "payee_account", ["reference"] = "payment_reference",
     };
 
-    private readonly ApplicationWrites _writes = new(store, catalog, applicants, ApprovalThreshold.From(configuration));
+    private readonly ApplicationWrites _writes = new(store, catalog, applicants, histories, ApprovalThreshold.From(configuration));
 
     public override Task<InstructTrancheResponse> InstructTranche(InstructTrancheRequest request, ServerCallContext context) =>
         guard.Execute<InstructTrancheRequest, InstructTrancheResponse>(context, request, async write =>
