@@ -10,4 +10,6 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>The server could not be reached, or did not answer in time.</summary>
     public const int Unavailable = 3;
+    /// <summary>The user pressed Ctrl+C (e.g. to end `audit export --follow`): 128 + SIGINT, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

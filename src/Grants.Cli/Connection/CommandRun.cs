@@ -33,6 +33,13 @@ public sealed class CommandRun
             using var connection = new GrantsConnection(address, () => ApiKeys.Resolve(cli.Environment), CliContext.CallTimeout, ct);
             return await body(new CommandRun(parse, connection, ct));
         }
+        // Ctrl+C cancels the token, which ends a streaming call at once with CANCELLED: the user stopped the command,
+        // the server refused nothing. Without this the command would print a refusal and exit 1, and System.CommandLine
+        // returns 130 only for an action that does not end by itself within its termination timeout.
+        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            return ExitCodes.Interrupted;
+        }
         catch (RpcException e)
         {
             await error.WriteLineAsync("grants: " + RpcErrorText.Describe(e, address));
