@@ -11,35 +11,12 @@ namespace Grants.Projections.Ledgers;
 /// UPDATE per approval. The lock is held from that read to the batch's commit, so nothing but this batch moves the
 /// line meanwhile and the check here is the one the database would make; the table's CHECK still refuses anything
 /// else, failing the whole batch. Any other write to such a line (a payment, an adjustment) first writes what is held
-/// here, and the line is then written statement by statement for the rest of the batch.</summary>
+/// here, in the same command, and the line is written statement by statement from then on. What a command did to a
+/// line counts once the batch keeps it (<see cref="LateWrites.WhenKept"/>); a command rolled back to its savepoint
+/// is found out by the next command that touches the line, and its effects here are undone then.</summary>
 internal sealed class CrowdedBudgetLines : IBatchParticipant
 {
-    private readonly Dictionary<BudgetKey, Line> _lines = [];
-
-    private sealed class Line(BudgetLedger locked)
-    {
-        public BudgetLedger Locked { get; } = locked;
-
-        /// <summary>The command whose savepoint holds the row lock until it is kept; null once kept.</summary>
-        public LateWrites? ReadBy { get; set; }
-
-        /// <summary>Commitments of kept commands not written yet, and the time of the last.</summary>
-        public Money Unwritten { get; set; } = Money.Zero;
-
-        public DateTimeOffset UnwrittenAt { get; set; }
-
-        /// <summary>Commitments of the command in progress (<see cref="Owner"/>), kept with it or forgotten.</summary>
-        public Money Tentative { get; set; } = Money.Zero;
-
-        public DateTimeOffset TentativeAt { get; set; }
-
-        public LateWrites? Owner { get; set; }
-
-        /// <summary>Written statement by statement from here on (or no row to lock).</summary>
-        public bool Direct { get; set; }
-
-        public BudgetLedger Now => Locked with { Committed = Locked.Committed + Unwritten + Tentative };
-    }
+    private readonly Dictionary<BudgetKey, CrowdedLine> _lines = [];
 
     /// <returns>False when the line is written statement by statement; the caller writes it.</returns>
     public async ValueTask<bool> TryCommit(BudgetKey key, Money amount, LateWrites late, DateTimeOffset at,
@@ -48,7 +25,7 @@ internal sealed class CrowdedBudgetLines : IBatchParticipant
         var line = await Locked(key, late, c, t, ct);
         if (line.Direct)
             return false;
-        Own(line, late);
+        line.Own(late);
         if (line.Now.CheckCommit(key, amount) is { } breach)
         {
             // Refused in its place among the command's late writes, so a rule an earlier write breaks is named first.
@@ -61,21 +38,30 @@ internal sealed class CrowdedBudgetLines : IBatchParticipant
         return true;
     }
 
-    /// <summary>Before a statement writes the line: what is held here is written first, in the same command.</summary>
+    /// <summary>Before a statement writes the line: what is held here is written first, in the same command, and the
+    /// line goes statement by statement at once (so this command's later writes to it are statements too).</summary>
     public void BeforeWriting(BudgetKey key, LateWrites late, DateTimeOffset at)
     {
-        if (!_lines.TryGetValue(key, out var line) || line.Direct)
+        if (!_lines.TryGetValue(key, out var line))
+        {
+            // Untouched so far: its statement may sit among this command's writes, unsent, before any read of the row.
+            _lines[key] = CrowdedLine.WithoutRow();
             return;
-        Own(line, late);
+        }
+        line.Settle(late);
+        if (line.Direct)
+            return;
+        line.Own(late);
         if (line.Unwritten + line.Tentative is { Fen: not 0 } owed)
             late.Add(Commitment, Args(key, owed, at), LedgerLateWrite.Explain("budget ledger", null));
-        late.WhenKept(() => (line.Direct, line.Unwritten, line.Tentative) = (true, Money.Zero, Money.Zero));
+        line.GoDirect(late);
     }
 
     public void Close(LateWrites late)
     {
         foreach (var (key, line) in _lines)
         {
+            line.Settle(null);
             if (!line.Direct && line.Unwritten.Fen != 0)
                 late.Add(Commitment, Args(key, line.Unwritten, line.UnwrittenAt), LedgerLateWrite.Explain("budget ledger", null));
         }
@@ -91,28 +77,18 @@ internal sealed class CrowdedBudgetLines : IBatchParticipant
 
     /// <summary>The line as this batch holds it, read under lock the first time, or again when the command that read
     /// it was rolled back (with its savepoint went its lock).</summary>
-    private async ValueTask<Line> Locked(BudgetKey key, LateWrites late, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
+    private async ValueTask<CrowdedLine> Locked(BudgetKey key, LateWrites late, NpgsqlConnection c, NpgsqlTransaction t, CancellationToken ct)
     {
-        if (_lines.TryGetValue(key, out var held) && (held.ReadBy is null || held.ReadBy == late))
-            return held;
+        if (_lines.TryGetValue(key, out var held))
+        {
+            held.Settle(late);
+            // A direct line is never read again: a statement of this command may still be waiting to be sent.
+            if (held.Direct || held.ReadBy is null || held.ReadBy == late)
+                return held;
+        }
         var row = await BudgetLedgerWriter.Find(c, t, key, forUpdate: true, ct);
-        var line = row is null ? new Line(BudgetLedger.Empty) { Direct = true } : new Line(row) { ReadBy = late };
+        var line = row is null ? CrowdedLine.WithoutRow() : new CrowdedLine(row) { ReadBy = late };
         late.WhenKept(() => line.ReadBy = null);
         return _lines[key] = line;
-    }
-
-    /// <summary>Makes <paramref name="late"/>'s command the one whose commitments are tentative: an earlier owner's
-    /// were kept already or rolled back.</summary>
-    private static void Own(Line line, LateWrites late)
-    {
-        if (line.Owner == late)
-            return;
-        (line.Owner, line.Tentative) = (late, Money.Zero);
-        late.WhenKept(() =>
-        {
-            if (line.Tentative.Fen != 0)
-                (line.Unwritten, line.UnwrittenAt) = (line.Unwritten + line.Tentative, line.TentativeAt);
-            (line.Tentative, line.Owner) = (Money.Zero, null);
-        });
     }
 }

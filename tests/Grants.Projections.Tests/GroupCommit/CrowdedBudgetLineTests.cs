@@ -1,5 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Applicants.FlaggingCredit;
+using Grants.Domain.Applications;
 using Grants.Domain.Budgets;
 using Grants.Domain.Budgets.AdjustingAppropriations;
 using Grants.Domain.Ledgers;
@@ -95,6 +96,50 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         Assert.All(outcomes.Where((_, i) => i is not (0 or 3)), Assert.Null);
         Assert.Equal(Lines.Yuan(3_000_000), (await SqlLedgers.Budget(world.Db, Line)).Committed);
         await LedgerAssert.MatchesReplay(world.Db, world.Store);
+    }
+
+    [Fact]
+    public async Task Given_appends_that_write_a_crowded_line_by_statement_and_commit_on_it_in_either_order_When_the_batch_commits_Then_every_amount_counts_once()
+    {
+        var (world, committer) = await Start(appropriated: 10_000_000);
+        await using var _ = committer;
+        var applications = await Assessed(world, 5, Lines.Yuan(1_000_000));
+        var gate = new BatchGate();
+        foreach (var id in applications.Take(3))
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(1_000_000)), then));
+        gate.Add(then => CutAndApprove(world, applications[3], Lines.Yuan(-2_000_000), cutFirst: true, then));
+        gate.Add(then => CutAndApprove(world, applications[4], Lines.Yuan(-1_000_000), cutFirst: false, then));
+
+        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+
+        Assert.All(outcomes, Assert.Null);
+        var line = await SqlLedgers.Budget(world.Db, Line);
+        Assert.Equal((Lines.Yuan(7_000_000), Lines.Yuan(5_000_000)), (line.Appropriated, line.Committed));
+        await LedgerAssert.MatchesReplay(world.Db, world.Store);
+    }
+
+    /// <summary>One append holding a cut of the line's appropriation and an approval on it, in the order asked: not
+    /// an append the API makes, but one the projection must take as the replay does.</summary>
+    private static async Task CutAndApprove(LedgerDatabase world, ApplicationId id, Money cut, bool cutFirst, Func<Task> then)
+    {
+        var (budget, _) = await Fold(world.Store, Line.StreamId, BudgetState.Initial, BudgetDecider.Evolve);
+        var (application, version) = await Fold(world.Store, id.StreamId, ApplicationState.Initial, ApplicationDecider.Evolve);
+        var context = new ApplicationContext(world.Desk.Catalog, await world.Desk.Applicant(application.ApplicantId!));
+        var cutting = new StreamAppend(Line.StreamId, StreamIds.BudgetType, ExpectedVersion.Any, [.. BudgetDecider.Decide(
+            new AdjustAppropriation(Line, cut, "预算调整", "黄财预〔2025〕6号", new DateOnly(2025, 3, 10)), budget, world.Desk.Catalog).EventsOrEmpty]);
+        var approving = new StreamAppend(id.StreamId, StreamIds.ApplicationType, version,
+            [.. ApplicationDecider.Decide(Filing.Approval(id, Lines.Yuan(1_000_000)), application, context).EventsOrEmpty]);
+        await then();
+        await world.Store.Append(cutFirst ? [cutting, approving] : [approving, cutting], new EventMetadata("test:ledger-desk", Guid.NewGuid().ToString("N")));
+    }
+
+    private static async Task<(TState State, long Version)> Fold<TState>(PostgresEventStore store, string streamId, TState state,
+                                                                         Func<TState, IDomainEvent, TState> evolve)
+    {
+        long version = 0;
+        await foreach (var stored in store.ReadStream(streamId))
+            (state, version) = (stored.Data is IDomainEvent e ? evolve(state, e) : state, stored.Version);
+        return (state, version);
     }
 
     private static FlagCredit Flag(int applicant) =>
