@@ -31,7 +31,7 @@ public sealed class CachedHistoryTests(LifecycleFixture fixture) : IClassFixture
         // Decided here on the assessed application as cached, the approval's append meets the other server's event.
         await Refusals.Precondition("STATE", () => _desk.Approvers.ApproveAsync(Approval(id, 50_000_000)).ResponseAsync);
 
-        Assert.Equal(1L, await ApprovalsOf(id));
+        Assert.Equal(1L, await _desk.ApprovalsOf(id));
         Assert.Equal(before.Committed + 50_000_000, (await _desk.Ledger(Officers.Ipo, 2025, Art1)).Committed);
     }
 
@@ -63,13 +63,6 @@ public sealed class CachedHistoryTests(LifecycleFixture fixture) : IClassFixture
         Assert.Equal(ApplicationStatus.Assessed, (await _desk.Get(id)).Status);
     }
 
-    private async Task<long> ApprovalsOf(string id)
-    {
-        await using var count = fixture.Database.DataSource.CreateCommand(
-            "select count(*) from grants.events where type = 'award_approved.v1' and data->>'application_id' = $1");
-        count.Parameters.Add(new Npgsql.NpgsqlParameter { Value = id });
-        return (long)(await count.ExecuteScalarAsync())!;
-    }
 
     private ApplicationHistories Histories() => fixture.Server.App.Services.GetRequiredService<ApplicationHistories>();
 }

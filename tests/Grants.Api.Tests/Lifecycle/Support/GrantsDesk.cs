@@ -80,6 +80,15 @@ public sealed partial class GrantsDesk(GrantsServer server, NpgsqlDataSource db)
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>How many award_approved events name this application.</summary>
+    public async Task<long> ApprovalsOf(string applicationId)
+    {
+        await using var command = db.CreateCommand(
+            "select count(*) from grants.events where type = 'award_approved.v1' and data->>'application_id' = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = applicationId });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private async Task Run<TState>(StreamSpec<TState> stream, Func<TState, Result> decide)
     {
         var runner = server.App.Services.GetRequiredService<CommandRunner>();
