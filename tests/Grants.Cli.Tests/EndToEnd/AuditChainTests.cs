@@ -56,6 +56,20 @@ public sealed class AuditChainTests(DemoServerFixture fixture)
     }
 
     [Fact]
+    public async Task GivenTypeFilters_WhenExported_ThenExactlyTheLinesOfTheWholeExportWithThoseTypes()
+    {
+        var whole = (await fixture.Run("audit", "export")).Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        var filtered = await fixture.Run("audit", "export", "--type", "award_approved.v1", "--type", "payment_confirmed.v1");
+
+        Assert.True(filtered.Code == ExitCodes.Ok, filtered.ToString());
+        var expected = whole.Where(l => l.Contains("\"type\":\"award_approved.v1\"", StringComparison.Ordinal)
+                                     || l.Contains("\"type\":\"payment_confirmed.v1\"", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, filtered.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public async Task GivenADigestKept_WhenVerifiedAgainstIt_ThenOkThroughTheHead_AndWhenItsHashIsAltered_ThenExitOneNamingItsPosition()
     {
         var digest = await fixture.Run("audit", "digest");

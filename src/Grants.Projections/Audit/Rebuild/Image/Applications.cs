@@ -46,12 +46,9 @@ internal sealed class Applications(Journal journal, SharedText text) : ImageTabl
         e.ApplicantId.Value, text.Of(e.MeasureId.Value), "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
         0, false, null, null, e.SubmittedOn, at, at, version));
 
-    /// <summary>UPDATE … SET {change}, updated_at, version WHERE application_id.</summary>
-    public void Change(string applicationId, DateTimeOffset at, long version, Func<ApplicationRow, ApplicationRow> change)
-    {
-        if (Find(applicationId) is { } row)
-            Update(applicationId, change(row) with { UpdatedAt = at, Version = version });
-    }
+    /// <summary>UPDATE … SET {change}, updated_at, version WHERE application_id, of a row that exists: the caller stamps
+    /// the event's time and version.</summary>
+    public void Change(string applicationId, in ApplicationRow changed) => Update(applicationId, changed);
 
     protected override string? Violated(ApplicationRow row) => null;
 

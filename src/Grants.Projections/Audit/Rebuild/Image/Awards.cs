@@ -44,19 +44,23 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedTex
             $"{LimitNames.Article(measure)} is not in force on {on:yyyy-MM-dd}: nothing may be {action} under it on that date"));
     }
 
-    public void Amend(ApplicationId application, Money delta, DateTimeOffset at) =>
-        Move(application, row => row with { Current = checked(row.Current + delta.Fen), UpdatedAt = at });
-
-    public void Pay(ApplicationId application, Money amount, DateTimeOffset at) =>
-        Move(application, row => row with { Paid = checked(row.Paid + amount.Fen), UpdatedAt = at });
-
-    public void Recover(ApplicationId application, Money amount, DateTimeOffset at) =>
-        Move(application, row => row with { Recovered = checked(row.Recovered + amount.Fen), UpdatedAt = at });
-
-    private void Move(ApplicationId application, Func<AwardRow, AwardRow> change)
+    // Each change is written out rather than passed as a lambda: a closure per money event is garbage by the million.
+    public void Amend(ApplicationId application, Money delta, DateTimeOffset at)
     {
         if (Find(application.Value) is { } row)
-            Update(application.Value, change(row));
+            Update(application.Value, row with { Current = checked(row.Current + delta.Fen), UpdatedAt = at });
+    }
+
+    public void Pay(ApplicationId application, Money amount, DateTimeOffset at)
+    {
+        if (Find(application.Value) is { } row)
+            Update(application.Value, row with { Paid = checked(row.Paid + amount.Fen), UpdatedAt = at });
+    }
+
+    public void Recover(ApplicationId application, Money amount, DateTimeOffset at)
+    {
+        if (Find(application.Value) is { } row)
+            Update(application.Value, row with { Recovered = checked(row.Recovered + amount.Fen), UpdatedAt = at });
     }
 
     private bool Admissible(AwardApproved e) =>

@@ -25,19 +25,23 @@ internal sealed class FinanceInstructions(Journal journal, SharedText text) : Im
         text.Of(e.ApplicationId.Value), e.TrancheNumber, e.PayeeName, e.PayeeBankAccount, e.Amount.Fen, 0,
         text.Of(e.Ledger.PayingBureau.Value), e.Ledger.FiscalYear, text.Of(e.Ledger.Measure.Value), "pending", e.InstructedOn, null, null, null, at));
 
-    public void Confirm(PaymentConfirmed e, DateTimeOffset at) =>
-        Change(e.Reference, row => row with { Status = "confirmed", PaidOn = e.PaidOn, TreasuryReference = e.TreasuryReference, UpdatedAt = at });
-
-    public void Return(PaymentReturned e, DateTimeOffset at) =>
-        Change(e.Reference, row => row with { Status = "returned", ReturnedOn = e.ReturnedOn, UpdatedAt = at });
-
-    public void Offset(ClawbackRecovered e, DateTimeOffset at) =>
-        Change(e.Reference, row => row with { OffsetFen = checked(row.OffsetFen + e.Amount.Fen), UpdatedAt = at });
-
-    private void Change(string reference, Func<FinanceInstructionRow, FinanceInstructionRow> change)
+    // Each change is written out rather than passed as a lambda: a closure per payment event is garbage by the million.
+    public void Confirm(PaymentConfirmed e, DateTimeOffset at)
     {
-        if (Find(reference) is { } row)
-            Update(reference, change(row));
+        if (Find(e.Reference) is { } row)
+            Update(e.Reference, row with { Status = "confirmed", PaidOn = e.PaidOn, TreasuryReference = e.TreasuryReference, UpdatedAt = at });
+    }
+
+    public void Return(PaymentReturned e, DateTimeOffset at)
+    {
+        if (Find(e.Reference) is { } row)
+            Update(e.Reference, row with { Status = "returned", ReturnedOn = e.ReturnedOn, UpdatedAt = at });
+    }
+
+    public void Offset(ClawbackRecovered e, DateTimeOffset at)
+    {
+        if (Find(e.Reference) is { } row)
+            Update(e.Reference, row with { OffsetFen = checked(row.OffsetFen + e.Amount.Fen), UpdatedAt = at });
     }
 
     protected override string? Violated(FinanceInstructionRow row) =>
