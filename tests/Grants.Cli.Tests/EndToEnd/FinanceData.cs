@@ -18,9 +18,8 @@ internal static class FinanceData
     /// left to instruct, so tests do not depend on which demo instructions another test already matched.</summary>
     public static async Task<Tranche> Instruct(DemoServerFixture fixture, long amountFen, string payeeAccount)
     {
-        var approved = await fixture.Server.Client<ApplicationService.ApplicationServiceClient>("auditor").ListApplicationsAsync(
-            new ListApplicationsRequest { PageSize = 200, Statuses = { ApplicationStatus.Approved, ApplicationStatus.Disbursing } });
-        var award = approved.Applications.Where(a => a.Hold is not { OnHold: true })
+        var award = (await Applications(fixture, ApplicationStatus.Approved, ApplicationStatus.Disbursing))
+            .Where(a => a.Hold is not { OnHold: true })
             .First(a => a.Award.CurrentAmountFen - a.Tranches.Sum(t => t.AmountFen - t.ReturnedFen) >= amountFen);
         var response = await fixture.Server.Client<DisbursementService.DisbursementServiceClient>("finance").InstructTrancheAsync(new InstructTrancheRequest
         {
@@ -33,6 +32,17 @@ internal static class FinanceData
             InstructedOn = Date.FromDateOnly(DateOnly.ParseExact(Today, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
         });
         return response.Tranche;
+    }
+
+    /// <summary>Applications in these states, each in full (the list leaves out tranches and clawbacks).</summary>
+    public static async Task<IReadOnlyList<Application>> Applications(DemoServerFixture fixture, params ApplicationStatus[] statuses)
+    {
+        var client = fixture.Server.Client<ApplicationService.ApplicationServiceClient>("auditor");
+        var listed = await client.ListApplicationsAsync(new ListApplicationsRequest { PageSize = 200, Statuses = { statuses } });
+        var full = new List<Application>();
+        foreach (var a in listed.Applications)
+            full.Add((await client.GetApplicationAsync(new GetApplicationRequest { ApplicationId = a.ApplicationId })).Application);
+        return full;
     }
 
     /// <summary>Writes a statement file: the documented header, then the given lines as they are.</summary>
