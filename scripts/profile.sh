@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CPU per command, by process: the server and all PostgreSQL processes, from /proc/<pid>/stat over the timed phase
 # of one load-generator scenario (its preparation is not counted). Unlike throughput, this holds on a busy machine.
-# Usage: scripts/profile.sh [--scenario approve-spread|approve-hot] [--count 3000] [--no-group-commit]
+# Usage: scripts/profile.sh [--scenario approve-spread|approve-hot|lifecycle] [--count 3000] [--no-group-commit]
 #                           [--statements]   also print pg_stat_statements for the timed phase (the cluster is
 #                                            restarted once with the extension preloaded)
 #                           [--trace]        also take 4 s of dotnet-trace sampled thread time (needs dotnet-trace)
@@ -58,8 +58,8 @@ postgres_pids() { local pm; pm="$(head -1 "$(find "$work" -name postmaster.pid |
 dotnet "$artifacts/bin/Grants.LoadTest/release/Grants.LoadTest.dll" --url "$url" --keys "$work/dev-keys.json" \
   --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" >"$work/load.out" 2>"$work/load.err" &
 load=$!
-# The load generator says "approving with N callers" when its untimed preparation is over.
-until grep -q "approving with" "$work/load.err" 2>/dev/null; do kill -0 "$load" 2>/dev/null || break; sleep 0.2; done
+# The load generator says "approving with N callers" (or "timing lifecycles") when its untimed preparation and warm-up are over.
+until grep -q "approving with\|timing lifecycles" "$work/load.err" 2>/dev/null; do kill -0 "$load" 2>/dev/null || break; sleep 0.2; done
 [ "$statements" -eq 1 ] && psql -c "select pg_stat_statements_reset()" >/dev/null
 s0=$(ticks "$server"); p0=$(ticks $(postgres_pids)); t0=$(date +%s.%N)
 if [ "$trace" -eq 1 ]; then

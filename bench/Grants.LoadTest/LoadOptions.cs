@@ -3,9 +3,11 @@ using System.Globalization;
 namespace Grants.LoadTest;
 
 /// <summary>Command line: <c>--scenario approve-spread|approve-hot|lifecycle --clients 32 --count 2000
-/// --url http://127.0.0.1:5077 --keys .grants/dev-keys.json --server-pid 1234 --budgets 50 --check</c>.</summary>
+/// --url http://127.0.0.1:5077 --keys .grants/dev-keys.json --server-pid 1234 --budgets 50 --check --warmup 200</c>.</summary>
+/// <param name="Warmup">Calls of the timed kind made first and not timed (approvals, or whole lifecycles), so the
+/// server's JIT has compiled the path before the clock starts; by default a tenth of the count, at most 500.</param>
 public sealed record LoadOptions(string Scenario, int Clients, int Count, string Url, string KeysFile, int? ServerPid,
-                                 int Budgets, bool Check, string RunId)
+                                 int Budgets, bool Check, string RunId, int Warmup)
 {
     public static readonly string[] Scenarios = ["approve-spread", "approve-hot", "lifecycle", "check"];
 
@@ -25,16 +27,18 @@ public sealed record LoadOptions(string Scenario, int Clients, int Count, string
         var scenario = values.GetValueOrDefault("--scenario", "approve-spread");
         if (!Scenarios.Contains(scenario))
             throw new ArgumentException($"--scenario must be one of {string.Join(", ", Scenarios)}");
+        var count = Int(values, "--count", 2000);
         return new LoadOptions(
             scenario,
             Int(values, "--clients", 32),
-            Int(values, "--count", 2000),
+            count,
             values.GetValueOrDefault("--url", "http://127.0.0.1:5077"),
             values.GetValueOrDefault("--keys", Path.Combine(".grants", "dev-keys.json")),
             values.TryGetValue("--server-pid", out var pid) ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             Int(values, "--budgets", 50),
             flags.Contains("--check"),
-            values.GetValueOrDefault("--run-id", Guid.NewGuid().ToString("N")[..8]));
+            values.GetValueOrDefault("--run-id", Guid.NewGuid().ToString("N")[..8]),
+            Int(values, "--warmup", Math.Min(500, count / 10)));
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback) =>
