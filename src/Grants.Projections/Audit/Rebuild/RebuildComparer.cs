@@ -19,8 +19,8 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
         }
         finally
         {
-            // The image (a couple of hundred MB at a million events) is garbage once the report is built. Collected at
-            // once, it is not still in the heap when the next rebuild grows its own, which would double the peak.
+            // What the comparison left (or, when it failed early, the image itself) is garbage once the report is built.
+            // Collected at once, it is not still in the heap when the next rebuild grows its own image.
             GC.Collect();
         }
     }
@@ -54,6 +54,11 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
         if (failure is null || keepShadow)
             await shadow.Write(replay.Image.Tables, progress, ct);
         var rebuildTime = rebuild.Elapsed;
+        // The image (a couple of hundred MB at a million events) is garbage once the shadow holds it: released and
+        // collected now (not counted in the rebuild's time), the comparison's allocations do not come on top of it.
+        var book = failure is null ? replay.Image.Book : null;
+        replay.Image.Release();
+        GC.Collect();
 
         var found = new Findings(maxDifferences);
         var rows = new List<string>(tables.Count);
@@ -67,7 +72,7 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
                 found.Add(TableDiff.Compare(Difference.Shadow, tables[i], liveRow, rebuiltRow));
         }
         if (failure is null)
-            found.Add(ReferenceLedgers.Compare(replay.Image.Book, await LiveLedgers.Read(connection, transaction, ct)));
+            found.Add(ReferenceLedgers.Compare(book!, await LiveLedgers.Read(connection, transaction, ct)));
         else
             found.Add([failure]);
         await progress(new WorkProgress("comparing", tables.Count, tables.Count));

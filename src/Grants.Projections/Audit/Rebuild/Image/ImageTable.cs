@@ -1,4 +1,5 @@
 
+
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 /// <summary>One projection table held in memory: rows by primary key, each change journaled until its event is
@@ -9,7 +10,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     where TKey : notnull
     where TRow : struct
 {
-    private readonly Dictionary<TKey, TRow> _rows = [];
+    private Dictionary<TKey, TRow> _rows = [];
     private readonly List<(TKey Key, TRow? Old)> _undo = [];
 
     // A wrong estimate (statistics from a much larger past) must not reserve more than memory holds.
@@ -67,6 +68,8 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
         }
     }
 
+    public void Release() => _rows = [];
+
     void IJournaled.Forget() => _undo.Clear();
 
     void IJournaled.Undo()
@@ -103,4 +106,8 @@ internal interface IImageTable
     void Reserve(long rows);
 
     void WriteAll(ShadowCopy importer);
+
+    /// <summary>Lets go of every row (the table is empty afterwards): whatever still holds the table object, such as
+    /// a finished async state machine on the stack, no longer holds its rows.</summary>
+    void Release();
 }

@@ -14,13 +14,15 @@ internal sealed class Notes(Journal journal) : IJournaled
 
     private static ReadOnlySpan<byte> RequestMember => ", \"request_id\": "u8;
 
-    private readonly FiledNotes _filed = new();
+    private FiledNotes _filed = new();
     private readonly List<(NoteToFile Note, long Version)> _pending = [];
     private byte[] _json = new byte[1024];
     private ShadowCopy? _sink;
 
     /// <summary>Room to remember about this many filed notes.</summary>
     public void Reserve(long notes) => _filed.Reserve(notes);
+
+    public void Release() => _filed = new();
 
     /// <summary>Where committed notes go; without one (no such live table to compare with) they are dropped.</summary>
     public void StreamTo(ShadowCopy sink) => _sink = sink;

@@ -58,6 +58,17 @@ internal sealed partial class ProjectionImage
 
     public void StreamNotesTo(ShadowCopy sink) => _notes.StreamTo(sink);
 
+    /// <summary>Lets go of every row, shared text and filed note once the shadow holds them (read <see cref="Book"/>
+    /// first): the comparison that follows must not have the image on top of its own memory.</summary>
+    public void Release()
+    {
+        foreach (var table in Tables)
+            table.Release();
+        _text.Release();
+        _notes.Release();
+        _reference.Release();
+    }
+
     private readonly ReferenceBook _reference;
 
     public LedgerBook Book => _reference.Book;

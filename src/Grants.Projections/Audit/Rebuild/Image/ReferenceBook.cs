@@ -15,11 +15,13 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 /// the rest of the rebuild. Rows are kept under keys built once from shared text, not under each event's own copies.</summary>
 internal sealed class ReferenceBook(SharedText text)
 {
-    private readonly Dictionary<BudgetKey, BudgetLedger> _budgets = [];
-    private readonly Dictionary<BeneficiaryKey, BeneficiaryLedger> _beneficiaries = [];
-    private readonly Dictionary<string, MeasureId> _measures = new(StringComparer.Ordinal);
+    private Dictionary<BudgetKey, BudgetLedger> _budgets = [];
+    private Dictionary<BeneficiaryKey, BeneficiaryLedger> _beneficiaries = [];
+    private Dictionary<string, MeasureId> _measures = new(StringComparer.Ordinal);
 
     public LedgerBook Book => new(_budgets.ToImmutableDictionary(), _beneficiaries.ToImmutableDictionary());
+
+    public void Release() => (_budgets, _beneficiaries, _measures) = ([], [], new(StringComparer.Ordinal));
 
     public void Apply(IDomainEvent e)
     {

@@ -7,7 +7,9 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 /// thousands of rows: kept once, they are fewer objects for the collector to walk and a smaller image.</summary>
 internal sealed class SharedText
 {
-    private readonly Dictionary<string, string> _known = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _known = new(StringComparer.Ordinal);
+
+    public void Release() => _known = new(StringComparer.Ordinal);
 
     public string Of(string value)
     {
