@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Grants.Cli.Output;
 using Grants.Contracts.V1;
 using Google.Protobuf;
@@ -51,6 +52,28 @@ public sealed class AuditLedgerTests(DemoServerFixture fixture)
         Assert.Equal(0, replayed.EventsReplayed);
         Assert.Empty(replayed.BudgetLedgers);
         Assert.True(replayed.HeadPosition > 0);
+    }
+
+    [Fact]
+    public async Task GivenTheFirstApproval_WhenReplayedThroughThePositionBeforeItAndThroughIt_ThenCommittedGrowsByExactlyThatAward()
+    {
+        var approval = await fixture.Run("audit", "export", "--type", "award_approved.v1");
+        using var first = JsonDocument.Parse(approval.Output.Split('\n')[0]);
+        var position = first.RootElement.GetProperty("position").GetInt64();
+        var applicationId = first.RootElement.GetProperty("stream_id").GetString()!["application-".Length..];
+        var award = (await fixture.Server.Client<ApplicationService.ApplicationServiceClient>("auditor")
+            .GetApplicationAsync(new GetApplicationRequest { ApplicationId = applicationId })).Application.Award;
+
+        var before = await fixture.Run("audit", "replay", "--position", (position - 1).ToString(CultureInfo.InvariantCulture), "--json");
+        var through = await fixture.Run("audit", "replay", "--position", position.ToString(CultureInfo.InvariantCulture), "--json");
+
+        Assert.True(before.Code == ExitCodes.Ok, before.ToString());
+        Assert.True(through.Code == ExitCodes.Ok, through.ToString());
+        var b = JsonParser.Default.Parse<GetLedgersAsOfResponse>(before.Output);
+        var t = JsonParser.Default.Parse<GetLedgersAsOfResponse>(through.Output);
+        Assert.Equal((position - 1, position), (b.Position, t.Position));
+        Assert.Equal(b.BudgetLedgers.Sum(l => l.CommittedFen) + award.OriginalAmountFen, t.BudgetLedgers.Sum(l => l.CommittedFen));
+        Assert.Equal(b.BudgetLedgers.Sum(l => l.AppropriatedFen), t.BudgetLedgers.Sum(l => l.AppropriatedFen));
     }
 
     [Fact]
