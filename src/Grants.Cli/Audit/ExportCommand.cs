@@ -47,7 +47,11 @@ internal static class ExportCommand
                 progress.Report($"{written:N0} events written, position", position, request.Follow ? 0 : last);
             }
             await run.Out.FlushAsync(CancellationToken.None);
-            progress.Report($"done, {written:N0} events written through position", position, 0, force: true);
+            // Nothing from a start beyond the head: say so, not "through position" one before the start.
+            if (written == 0)
+                progress.Report("done, no events from position", request.FromPosition, 0, force: true);
+            else
+                progress.Report($"done, {written:N0} events written through position", position, 0, force: true);
             return ExitCodes.Ok;
         }));
         return command;

@@ -133,5 +133,28 @@ public sealed class AuditChainTests(DemoServerFixture fixture)
         Assert.Equal(head.Hash, result.Head.Hash);
     }
 
+    [Fact]
+    public async Task GivenAStartBeyondTheHead_WhenExported_ThenNothingIsWrittenAndTheProgressSaysSoInsteadOfAPositionBeforeTheStart()
+    {
+        var start = (await Audit.GetDigestAsync(new GetDigestRequest())).Position + 1;
+
+        var export = await fixture.Run("audit", "export", "--from", start.ToString(CultureInfo.InvariantCulture));
+
+        Assert.True(export.Code == ExitCodes.Ok, export.ToString());
+        Assert.Equal("", export.Output);
+        Assert.Equal($"export: done, no events from position {start:N0}", export.Error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task GivenNoServerAtTheAddress_WhenADigestIsAsked_ThenExitThreeSayingWhereItLooked()
+    {
+        var digest = await fixture.RunAt("http://127.0.0.1:1", "audit", "digest");
+
+        Assert.True(digest.Code == ExitCodes.Unavailable, digest.ToString());
+        Assert.StartsWith("grants: UNAVAILABLE", digest.Error, StringComparison.Ordinal);
+        Assert.Contains("(is the server running at http://127.0.0.1:1/? start it with ./scripts/run.sh)", digest.Error, StringComparison.Ordinal);
+        Assert.Equal("", digest.Output);
+    }
+
     private AuditService.AuditServiceClient Audit => fixture.Server.Client<AuditService.AuditServiceClient>("auditor");
 }

@@ -67,6 +67,16 @@ public sealed class DemoServerFixture : IAsyncLifetime
         var environment = CliEnvironment.Of(new Dictionary<string, string>(), WorkingDirectory.FullName);
         return GrantsCli.Run([.. args, "--url", Server.Address.ToString()], environment, output, error, interrupt);
     }
+
+    /// <summary>Runs the CLI against another address, e.g. one where no server listens.</summary>
+    public async Task<CliRun> RunAt(string url, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var environment = CliEnvironment.Of(new Dictionary<string, string>(), WorkingDirectory.FullName);
+        var code = await GrantsCli.Run([.. args, "--url", url], environment, output, error);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
 }
 
 /// <summary>What one run of the CLI left: its exit code, standard output and standard error.</summary>
