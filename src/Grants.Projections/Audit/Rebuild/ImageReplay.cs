@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Grants.Projections.Audit.Rebuild.Feed;
 using Grants.Projections.Audit.Rebuild.Image;
 using Grants.Projections.Ledgers;
@@ -59,6 +60,10 @@ internal sealed class ImageReplay(EventFeed feed)
         }
     }
 
+    // This method and the other per-event and per-row steps of the rebuild marked so are compiled fully optimised at
+    // their first call: a rebuild right after a start otherwise folds much of its history in tier-0 code while the
+    // tiering thread competes for the same two cores to replace it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Difference? Fold(List<ReplayedEvent> events)
     {
         foreach (var stored in events)

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 
@@ -35,6 +36,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
 
     public void StartRow() => BinaryPrimitives.WriteInt16BigEndian(Reserve(2), _columns);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string? value)
     {
         if (value is null)
@@ -122,6 +124,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
 
     private void Null() => BinaryPrimitives.WriteInt32BigEndian(Reserve(4), -1);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Bytes(ReadOnlySpan<byte> value, byte? prefix)
     {
         var extra = prefix is null ? 0 : 1;
@@ -133,6 +136,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
     }
 
     /// <summary>The next <paramref name="size"/> bytes of the buffer, sending what it holds first when they do not fit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Reserve(int size)
     {
         if (_length + size > _buffer.Length)

@@ -1,5 +1,6 @@
-using System.Buffers;
 using System.Buffers.Binary;
+using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Grants.Projections.Audit.Rebuild.Feed;
 
@@ -65,6 +66,7 @@ internal sealed class CopyBlocks(Stream copy)
     }
 
     /// <returns>Where the last whole row in the bytes ends, and whether the end-of-data marker follows it.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int End, bool Last) WholeRows(ReadOnlySpan<byte> bytes, int start)
     {
         var end = start;

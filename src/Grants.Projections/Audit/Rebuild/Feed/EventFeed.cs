@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Grants.EventStore;
 using Npgsql;
@@ -64,6 +65,7 @@ internal sealed class EventFeed(NpgsqlDataSource live, EventTypeRegistry types)
             await output.WriteAsync(Task.Run(() => Decode(block), CancellationToken.None), ct);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Batch Decode(CopyBlock block)
     {
         var events = new List<ReplayedEvent>(256);

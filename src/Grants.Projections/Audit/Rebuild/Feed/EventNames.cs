@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Grants.Projections.Audit.Rebuild.Feed;
@@ -9,6 +10,7 @@ internal sealed class EventNames
     private readonly Lock _adding = new();
     private volatile (byte[] Utf8, string Name)[] _known = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Of(ReadOnlySpan<byte> utf8)
     {
         foreach (var (known, name) in _known)

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text;
 using Grants.Domain;
 using ApplicationId = Grants.Domain.ApplicationId;
 
@@ -18,6 +19,7 @@ internal static class NoteReading
 
     /// <param name="note">metadata->'note' as JSON text (empty when absent).</param>
     /// <param name="requestId">metadata->'request_id' as JSON text (empty when absent).</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static NoteToFile? Of(ReadOnlyMemory<byte> note, ReadOnlyMemory<byte> requestId, ReadOnlyMemory<byte> streamId)
     {
         if (note.IsEmpty || note.Span[0] != (byte)'{')

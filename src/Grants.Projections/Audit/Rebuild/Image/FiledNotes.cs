@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
@@ -33,6 +34,7 @@ internal sealed class FiledNotes
     public bool Contains(ReadOnlySpan<byte> application, ReadOnlySpan<byte> request) =>
         _slots[SlotOf(application, request, Hash(application, request))] != 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<byte> application, ReadOnlySpan<byte> request)
     {
         var hash = Hash(application, request);
@@ -55,6 +57,7 @@ internal sealed class FiledNotes
     }
 
     /// <summary>The pair's slot, or the free slot where it would go.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SlotOf(ReadOnlySpan<byte> application, ReadOnlySpan<byte> request, int hash)
     {
         var mask = _slots.Length - 1;

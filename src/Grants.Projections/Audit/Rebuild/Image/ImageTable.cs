@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 
 
 namespace Grants.Projections.Audit.Rebuild.Image;
@@ -30,6 +31,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     public TRow? Find(TKey key) => _rows.TryGetValue(key, out var row) ? row : null;
 
     /// <summary>INSERT without ON CONFLICT: CHECKs first, then the primary key, as PostgreSQL orders them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void Insert(TKey key, TRow row)
     {
         Check(row);
@@ -39,6 +41,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     }
 
     /// <summary>An UPDATE's new row version, checked.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected void Update(TKey key, TRow row)
     {
         Check(row);
@@ -59,6 +62,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     /// <summary>Tables of the ledger projection, which turns a CHECK violation into a ledger rule refusal.</summary>
     protected virtual bool IsLedger => false;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void WriteAll(ShadowCopy importer)
     {
         foreach (var (key, row) in _rows)
@@ -85,6 +89,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
         _undo.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Put(TKey key, TRow row)
     {
         if (_undo.Count == 0)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grants.Projections.Audit.Rebuild.Feed;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
@@ -30,6 +31,7 @@ internal sealed class Notes(Journal journal) : IJournaled
     /// <remarks>The primary key (application, version) cannot repeat: a note is filed only on its own application's
     /// stream, whose versions the events table keeps unique. An event carries one note, so what is pending never
     /// holds two of one request.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void File(in ReplayedEvent stored)
     {
         if (stored.Note is not { } note)
@@ -43,6 +45,7 @@ internal sealed class Notes(Journal journal) : IJournaled
         _pending.Add((note, stored.Version));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void IJournaled.Forget()
     {
         foreach (var (note, version) in _pending)

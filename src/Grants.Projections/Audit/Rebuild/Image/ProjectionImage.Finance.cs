@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grants.Domain.Applications.ConfirmingPayments;
 using Grants.Domain.Applications.InstructingTranches;
 using Grants.Domain.Applications.OrderingClawbacks;
@@ -12,6 +13,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 internal sealed partial class ProjectionImage
 {
     /// <summary>FinanceProjection, step for step.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finance(in ReplayedEvent stored)
     {
         var at = stored.RecordedAt;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grants.Domain.Applicants.ClearingCredit;
 using Grants.Domain.Applicants.FlaggingCredit;
 using Grants.Domain.Applicants.Registering;
@@ -17,6 +18,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 internal sealed partial class ProjectionImage
 {
     /// <summary>LedgerProjection, step for step (the order decides which refusal an event meets first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Ledgers(in ReplayedEvent stored)
     {
         var at = stored.RecordedAt;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grants.Domain;
 using Grants.Domain.Ledgers;
 using Grants.Projections.Audit.Rebuild.Feed;
@@ -76,6 +77,7 @@ internal sealed partial class ProjectionImage
     /// <summary>Folds one event as one append transaction would: all of it or, when refused, none of it.</summary>
     /// <exception cref="Ledgers.LedgerRefusedException">A ledger rule refuses the event.</exception>
     /// <exception cref="ImageRefusedException">A constraint of the tables refuses it.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(in ReplayedEvent stored)
     {
         _journal.Begin(stored.EventType);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Grants.Domain;
 using Grants.Domain.Applications;
 using Grants.Domain.Budgets;
@@ -23,6 +24,7 @@ internal sealed class ReferenceBook(SharedText text)
 
     public void Release() => (_budgets, _beneficiaries, _measures) = ([], [], new(StringComparer.Ordinal));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Apply(IDomainEvent e)
     {
         var (budget, beneficiary) = e switch
