@@ -14,7 +14,7 @@ internal static class ResolveCommand
     {
         var id = new Argument<string>("bank-transaction-id") { Description = "The item's bank transaction id" };
         var note = new Option<string>("--note") { Description = "What was done about it", Required = true };
-        var officer = new Option<string>("--officer") { Description = "The finance official closing it, e.g. HP-IPO/li.na", Required = true };
+        var officer = new Option<string>("--officer") { Description = "The finance official closing it, e.g. hp-ipo.li.na (officer ids are letters, digits and ._:@-)", Required = true };
         var bureau = new Option<string>("--officer-bureau") { Description = "The official's bureau, e.g. HP-IPO", Required = true };
         var on = new Option<string>("--on") { Description = "Date of the decision, YYYY-MM-DD (default: today in China Standard Time)" };
         var json = CliContext.JsonOption();
