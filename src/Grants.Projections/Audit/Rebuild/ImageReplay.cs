@@ -57,6 +57,7 @@ internal sealed class ImageReplay(EventFeed feed)
         finally
         {
             batch.Block.Return();
+            feed.Recycle(batch.Events);
         }
     }
 

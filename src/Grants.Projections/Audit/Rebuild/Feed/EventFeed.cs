@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -25,9 +26,20 @@ internal sealed class EventFeed(NpgsqlDataSource live, EventTypeRegistry types)
 
     private readonly EventNames _names = new();
 
+    // A block's list of events is handed back once folded and decodes a later block: a fresh list per block grew twice
+    // on the way to its few hundred events, about 150 MB of garbage at a million events.
+    private readonly ConcurrentQueue<List<ReplayedEvent>> _lists = new();
+
     /// <summary>A block's events in order; <paramref name="Unreadable"/> ends the feed at an event that cannot be
     /// read. Notes point into <paramref name="Block"/>, returned once the batch is folded.</summary>
     public sealed record Batch(CopyBlock Block, List<ReplayedEvent> Events, Difference? Unreadable);
+
+    /// <summary>Takes back a batch's list once nothing reads its events any more.</summary>
+    public void Recycle(List<ReplayedEvent> events)
+    {
+        events.Clear();
+        _lists.Enqueue(events);
+    }
 
     public (ChannelReader<Task<Batch>> Batches, Task Reading) Start(long through, CancellationToken ct)
     {
@@ -68,7 +80,7 @@ internal sealed class EventFeed(NpgsqlDataSource live, EventTypeRegistry types)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Batch Decode(CopyBlock block)
     {
-        var events = new List<ReplayedEvent>(256);
+        var events = _lists.TryDequeue(out var reused) ? reused : new List<ReplayedEvent>(512);
         var fields = new CopyFields(block);
         while (fields.NextRow())
         {
