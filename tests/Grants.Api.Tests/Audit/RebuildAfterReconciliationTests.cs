@@ -19,7 +19,7 @@ public sealed class RebuildAfterReconciliationTests(MonthFixture fixture, ITestO
             RequestId = Guid.NewGuid().ToString("N"),
             BankTransactionId = item.BankTransactionId,
             Note = "退回银行，重新按原账户支付",
-            Officer = new Officer { Id = "HP-IPO/li.na", BureauCode = "HP-IPO" },
+            Officer = new Officer { Id = "hp-ipo.li.na", BureauCode = "HP-IPO" },
             ResolvedOn = Date.FromDateOnly(new DateOnly(2025, 4, 30)),
         });
         var auditor = fixture.Server.Client<AuditService.AuditServiceClient>(Roles.Auditor);

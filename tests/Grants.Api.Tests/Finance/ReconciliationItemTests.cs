@@ -1,5 +1,6 @@
 using Grants.Api.Tests.Finance.Support;
 using Grants.Api.Tests.Infrastructure;
+using Google.Rpc;
 using Grants.Contracts.V1;
 using Grpc.Core;
 
@@ -18,7 +19,7 @@ public sealed class ReconciliationItemTests(ItemsFixture fixture) : IClassFixtur
         var resolved = await fixture.Finance.ResolveItemAsync(request);
         var replayed = await fixture.Finance.ResolveItemAsync(request);
 
-        Assert.Equal((ItemStatus.Resolved, "退回银行，重新按原账户支付", "HP-IPO/li.na"),
+        Assert.Equal((ItemStatus.Resolved, "退回银行，重新按原账户支付", "hp-ipo.li.na"),
             (resolved.Item.Status, resolved.Item.Resolution, resolved.Item.ResolvedBy));
         Assert.Equal(resolved, replayed);
         var open = await fixture.Auditor.ListItemsAsync(new ListItemsRequest { Status = ItemStatus.Open, PageSize = 200 });
@@ -27,6 +28,25 @@ public sealed class ReconciliationItemTests(ItemsFixture fixture) : IClassFixtur
         Assert.Contains(closed.Items, i => i.BankTransactionId == item.BankTransactionId && i.ResolvedAt is not null);
         var again = await Assert.ThrowsAsync<RpcException>(() => fixture.Finance.ResolveItemAsync(Resolve(item.BankTransactionId, "again")).ResponseAsync);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenAnOfficerIdWithASlash_WhenAnItemIsResolved_ThenInvalidArgumentNamingOfficerIdAndTheItemStaysOpen()
+    {
+        var item = Outcome(ItemKind.AmountMismatch);
+        var request = Resolve(item.BankTransactionId, "已核对");
+        request.Officer.Id = "HP-IPO/li.na";
+        var before = (await fixture.Store.Head()).Position;
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Finance.ResolveItemAsync(request).ResponseAsync);
+
+        // The same refusal InstructTranche and the other commands give an id the domain's OfficialId does not accept.
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal(("officer.id", "must be 1-64 letters, digits or ._:@- starting with a letter or digit"), (violation.Field, violation.Description));
+        Assert.Equal(before, (await fixture.Store.Head()).Position);
+        var open = await fixture.Auditor.ListItemsAsync(new ListItemsRequest { Status = ItemStatus.Open, Kind = ItemKind.AmountMismatch, PageSize = 200 });
+        Assert.Contains(open.Items, i => i.BankTransactionId == item.BankTransactionId);
     }
 
     [Fact]
@@ -115,7 +135,7 @@ public sealed class ReconciliationItemTests(ItemsFixture fixture) : IClassFixtur
         RequestId = Guid.NewGuid().ToString("N"),
         BankTransactionId = bankTransactionId,
         Note = note,
-        Officer = new Officer { Id = "HP-IPO/li.na", BureauCode = "HP-IPO" },
+        Officer = new Officer { Id = "hp-ipo.li.na", BureauCode = "HP-IPO" },
         ResolvedOn = Date.FromDateOnly(Day),
     };
 }

@@ -1,5 +1,6 @@
 using Grants.Api.Auth;
 using Grants.Api.Errors;
+using Grants.Api.Services.Applications;
 using Grants.Contracts.V1;
 using Grants.Domain.Catalog;
 using Grants.EventStore;
@@ -14,7 +15,6 @@ namespace Grants.Api.Services.Reconciliation;
 public sealed partial class ReconciliationService
 {
     public const int NoteMax = 500;
-    public const int OfficerIdMax = 100;
 
     public override Task<ResolveItemResponse> ResolveItem(ResolveItemRequest request, ServerCallContext context) =>
         _guard.Execute<ResolveItemRequest, ResolveItemResponse>(context, request, async write =>
@@ -23,11 +23,12 @@ public sealed partial class ReconciliationService
             var checks = new RequestChecks();
             var id = checks.Id(request.BankTransactionId, "bank_transaction_id");
             var note = checks.Text(request.Note, "note", NoteMax);
-            var officer = checks.Name(request.Officer?.Id ?? "", "officer.id", OfficerIdMax);
-            var officerBureau = checks.Id(request.Officer?.BureauCode ?? "", "officer.bureau_code");
+            // The same officer check as every application-side command: the id is kept in the line's event as
+            // resolved_by, so it must be an id the domain accepts (no '/' or spaces), not free text.
+            var (officerId, officerBureau) = checks.Officer(request.Officer, "officer");
             var resolvedOn = checks.Date(request.ResolvedOn, "resolved_on");
             checks.ThrowIfInvalid();
-            caller.EnsureBureau(new BureauCode(officerBureau));
+            caller.EnsureBureau(officerBureau);
 
             var ct = write.CancellationToken;
             var row = (await _lines.Find([id], ct)).GetValueOrDefault(id);
@@ -40,6 +41,7 @@ public sealed partial class ReconciliationService
 
             var stream = StatementStreams.Of(id);
             var version = await _store.StreamVersion(stream, ct);
+            var officer = officerId.Value;
             var resolved = new ReconciliationItemResolved(id, note, officer, resolvedOn!.Value);
             ResolveItemResponse Respond(IReadOnlyList<StoredEvent> events) => new()
             {
