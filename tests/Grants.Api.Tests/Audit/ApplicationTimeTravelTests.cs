@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
 using Grants.Api.Auth;
 using Grants.Api.Tests.Audit.Support;
 using Grants.Contracts.V1;
@@ -83,6 +84,21 @@ public sealed class ApplicationTimeTravelTests(AuditWorkloadFixture fixture)
             new GetApplicationAsOfRequest { ApplicationId = id, Version = version }));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task GivenAPaidApplication_WhenReadAsOfAVersionBeyondItsLast_ThenInvalidArgumentNamingVersionAndTheLastVersion()
+    {
+        var id = await PaidApplication();
+        var history = await Auditor.GetApplicationHistoryAsync(new GetApplicationHistoryRequest { ApplicationId = id });
+        var last = history.Events[^1].Version;
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await Auditor.GetApplicationAsOfAsync(
+            new GetApplicationAsOfRequest { ApplicationId = id, Version = last + 91 }));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal(("version", $"must be at most {last}, the last version of application {id}"), (violation.Field, violation.Description));
     }
 
     [Fact]

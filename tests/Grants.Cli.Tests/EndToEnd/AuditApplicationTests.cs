@@ -74,6 +74,18 @@ public sealed class AuditApplicationTests(DemoServerFixture fixture)
     }
 
     [Fact]
+    public async Task GivenAPaidDemoApplication_WhenShownAsOfAVersionBeyondItsLast_ThenExitOneWithInvalidArgumentNamingTheLastVersionAndNothingShown()
+    {
+        var id = await PaidApplication();
+
+        var show = await fixture.Run("audit", "show", id, "--version", "99");
+
+        Assert.True(show.Code == ExitCodes.Refused, show.ToString());
+        Assert.Equal($"grants: INVALID_ARGUMENT: version: must be at most {PaidSteps.Length}, the last version of application {id}", show.Error.TrimEnd());
+        Assert.Equal("", show.Output);
+    }
+
+    [Fact]
     public async Task GivenAnApplicationThatDoesNotExist_WhenItsHistoryIsAsked_ThenExitOneWithNotFoundAndNothingOnStandardOutput()
     {
         var history = await fixture.Run("audit", "history", "HP-2026-999999");

@@ -28,6 +28,10 @@ internal sealed class ApplicationAsOf(PostgresEventStore store, CatalogState cat
         ApplicationScope.EnsureCanReach(caller, current, state);
 
         var last = events[^1];
+        // Asked for a version the stream has not reached: answering with the last one would present today's state
+        // as "as of version N". Said only after the scope check, so an out-of-scope caller learns nothing of it.
+        if (version > last.Version)
+            throw ApiError.Invalid("version", $"must be at most {last.Version}, the last version of application {id.Value}").ToRpcException();
         // Notes are keyed by stream version, so those of later steps are simply never looked up; offsets from other
         // applications' clawbacks are summed as of the last event shown, not read from today's tranche rows.
         var extras = await ApplicationExtras.Read(db, id.Value, ct) with
