@@ -22,7 +22,11 @@ internal static class ReplayCommand
         };
         command.Validators.Add(r =>
         {
-            if ((r.GetValue(asOf) is { Length: > 0 }) == (r.GetValue(position) > 0))
+            // A position given but not positive is its own mistake: "give either" would send the user looking for
+            // a missing option when the one they gave is wrong.
+            if (r.GetResult(position) is not null && r.GetValue(position) < 1)
+                r.AddError($"--position {r.GetValue(position)} must be a positive event position (1 is the first event)");
+            else if ((r.GetValue(asOf) is { Length: > 0 }) == (r.GetValue(position) > 0))
                 r.AddError("give either --as-of or --position");
         });
         command.SetAction((parse, ct) => cli.Invoke(parse, ct, async run =>

@@ -92,6 +92,19 @@ public sealed class AuditLedgerTests(DemoServerFixture fixture)
         Assert.Equal("", notADate.Output);
     }
 
+    [Theory]
+    [InlineData("-3")]
+    [InlineData("0")]
+    public async Task GivenAPositionThatIsNotPositive_WhenReplayIsAsked_ThenUsageExitSayingItMustBeAPositiveEventPosition(string position)
+    {
+        var replay = await fixture.Run("audit", "replay", "--position", position);
+
+        Assert.True(replay.Code == ExitCodes.Usage, replay.ToString());
+        Assert.Contains($"--position {position} must be a positive event position (1 is the first event)", replay.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("give either", replay.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ledgers as of", replay.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GivenTheDemoProjections_WhenRebuiltAndCompared_ThenIdenticalWithNoDifferenceThroughTheHead()
     {
