@@ -18,9 +18,13 @@ public static class DigestFile
         ["recorded_at"] = digest.RecordedAt?.ToDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture),
     }.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
 
-    /// <exception cref="CliException">The file is missing or not a digest.</exception>
+    /// <exception cref="CliException">The file is missing, a folder or not a digest.</exception>
     public static Digest Read(string path)
     {
+        // Reading a folder fails with "Access to the path is denied" on some systems, which sends the user to check
+        // permissions instead of the path.
+        if (Directory.Exists(path))
+            throw new CliException($"{path} is a folder, not a digest file (give the digest.json kept earlier)");
         string text;
         try
         {

@@ -120,6 +120,18 @@ public sealed class AuditChainTests(DemoServerFixture fixture)
     }
 
     [Fact]
+    public async Task GivenAFolderAsTheDigest_WhenVerified_ThenUsageExitSayingItIsAFolderNotADigestFile()
+    {
+        var folder = fixture.WorkingDirectory.FullName;
+
+        var verify = await fixture.Run("audit", "verify", "--digest", folder);
+
+        Assert.True(verify.Code == ExitCodes.Usage, verify.ToString());
+        Assert.Equal($"grants: {folder} is a folder, not a digest file (give the digest.json kept earlier)", verify.Error.TrimEnd());
+        Assert.Equal("", verify.Output);
+    }
+
+    [Fact]
     public async Task GivenTheDemoHistory_WhenVerifiedWithoutADigest_ThenOkThroughTheHeadAndTheJsonSaysSo()
     {
         var head = await Audit.GetDigestAsync(new GetDigestRequest());
