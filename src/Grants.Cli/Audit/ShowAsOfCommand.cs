@@ -21,7 +21,10 @@ internal static class ShowAsOfCommand
         };
         command.Validators.Add(r =>
         {
-            if ((r.GetValue(asOf) is { Length: > 0 }) == (r.GetValue(version) > 0))
+            // As for replay --position: a version given but not positive is its own mistake.
+            if (r.GetResult(version) is not null && r.GetValue(version) < 1)
+                r.AddError($"--version {r.GetValue(version)} must be a positive stream version (1 is the submission)");
+            else if ((r.GetValue(asOf) is { Length: > 0 }) == (r.GetValue(version) > 0))
                 r.AddError("give either --as-of or --version");
         });
         command.SetAction((parse, ct) => cli.Invoke(parse, ct, async run =>

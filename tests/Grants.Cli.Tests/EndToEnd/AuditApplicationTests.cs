@@ -85,6 +85,20 @@ public sealed class AuditApplicationTests(DemoServerFixture fixture)
         Assert.Equal("", show.Output);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public async Task GivenAVersionThatIsNotPositive_WhenShowIsAsked_ThenUsageExitSayingItMustBeAPositiveStreamVersion(string version)
+    {
+        var show = await fixture.Run("audit", "show", "HP-2025-000001", "--version", version);
+
+        Assert.True(show.Code == ExitCodes.Usage, show.ToString());
+        Assert.Contains($"--version {version} must be a positive stream version (1 is the submission)", show.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("give either", show.Error, StringComparison.Ordinal);
+        // A usage error shows the command's help, never an application.
+        Assert.DoesNotContain("Application HP-2025-000001", show.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task GivenAnApplicationThatDoesNotExist_WhenItsHistoryIsAsked_ThenExitOneWithNotFoundAndNothingOnStandardOutput()
     {
