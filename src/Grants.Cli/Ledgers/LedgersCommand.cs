@@ -41,7 +41,8 @@ public sealed class LedgersCommand : ICommandGroup
         return command;
     }
 
-    private static async Task<ListLedgersResponse> ReadAll(BudgetService.BudgetServiceClient client, ListLedgersRequest request)
+    /// <summary>Every page of ListLedgers, with the totals (also what the end-to-end tests compare replays with).</summary>
+    internal static async Task<ListLedgersResponse> ReadAll(BudgetService.BudgetServiceClient client, ListLedgersRequest request)
     {
         var all = new ListLedgersResponse();
         request.PageSize = Paging.MaxPageSize;

@@ -163,19 +163,6 @@ public sealed class AuditLedgerTests(DemoServerFixture fixture)
         output.Split('\n').First(l => l.StartsWith("TOTAL", StringComparison.Ordinal))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
-    private async Task<ListLedgersResponse> Ledgers()
-    {
-        var client = fixture.Server.Client<BudgetService.BudgetServiceClient>("auditor");
-        var all = new ListLedgersResponse();
-        var request = new ListLedgersRequest { PageSize = 200 };
-        do
-        {
-            var page = await client.ListLedgersAsync(request);
-            all.Ledgers.AddRange(page.Ledgers);
-            all.Totals = page.Totals;
-            request.PageToken = page.NextPageToken;
-        }
-        while (request.PageToken.Length > 0);
-        return all;
-    }
+    private Task<ListLedgersResponse> Ledgers() =>
+        Grants.Cli.Ledgers.LedgersCommand.ReadAll(fixture.Server.Client<BudgetService.BudgetServiceClient>("auditor"), new ListLedgersRequest());
 }
