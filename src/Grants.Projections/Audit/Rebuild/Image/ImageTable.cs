@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 
-
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 /// <summary>One projection table held in memory: rows by primary key, each change journaled until its event is
