@@ -48,9 +48,9 @@ internal sealed class Applications(Journal journal, SharedText text) : ImageTabl
 
     /// <summary>UPDATE … SET {change}, updated_at, version WHERE application_id, of a row that exists: the caller stamps
     /// the event's time and version.</summary>
-    public void Change(string applicationId, in ApplicationRow changed) => Update(applicationId, changed);
+    public void Change(string applicationId, in ApplicationRow changed) => Update(applicationId, in changed);
 
-    protected override string? Violated(ApplicationRow row) => null;
+    protected override string? Violated(in ApplicationRow row) => null;
 
     protected override void Write(ShadowCopy importer, string key, ApplicationRow row)
     {

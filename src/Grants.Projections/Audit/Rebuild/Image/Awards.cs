@@ -79,7 +79,7 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedTex
                 "amount_fen");
     }
 
-    protected override string? Violated(AwardRow row) =>
+    protected override string? Violated(in AwardRow row) =>
         row.Current < 0 || row.Paid < 0 || row.Recovered < 0 ? "award_non_negative"
         : row.Paid > row.Current ? "award_paid_within_award"
         : row.Recovered > row.Paid ? "award_recovered_within_paid"

@@ -60,7 +60,7 @@ internal sealed class BeneficiaryLedgers(Journal journal, SharedText text) : Ima
             Update(k, row with { Paid = checked(row.Paid + amount.Fen), UpdatedAt = at });
     }
 
-    protected override string? Violated(BeneficiaryLedgerRow row) =>
+    protected override string? Violated(in BeneficiaryLedgerRow row) =>
         row.Awarded < 0 || row.Paid < 0 ? "beneficiary_ledger_non_negative"
         : row.Cap is { } cap && row.Awarded > cap ? "beneficiary_ledger_within_cap"
         : null;

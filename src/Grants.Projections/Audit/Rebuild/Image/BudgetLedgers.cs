@@ -94,7 +94,7 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
             Update(k, row with { Recovered = checked(row.Recovered + amount.Fen), UpdatedAt = at });
     }
 
-    protected override string? Violated(BudgetLedgerRow row) =>
+    protected override string? Violated(in BudgetLedgerRow row) =>
         row.Appropriated < 0 || row.Committed < 0 || row.Paid < 0 || row.Recovered < 0 ? "budget_ledger_non_negative"
         : row.Recovered > row.Paid ? "budget_ledger_recovered_within_paid"
         : checked(row.Committed + row.Paid) > row.Appropriated ? "budget_ledger_within_appropriation"

@@ -25,7 +25,7 @@ internal sealed class CatalogMeasures(Journal journal) : ImageTable<string, Cata
         }
     }
 
-    protected override string? Violated(CatalogMeasureRow row) => null;
+    protected override string? Violated(in CatalogMeasureRow row) => null;
 
     protected override void Write(ShadowCopy importer, string key, CatalogMeasureRow row)
     {

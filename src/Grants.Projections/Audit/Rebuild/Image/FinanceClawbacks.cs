@@ -34,7 +34,7 @@ internal sealed class FinanceClawbacks(Journal journal) : ImageTable<(string App
             Update(key, change(row));
     }
 
-    protected override string? Violated(FinanceClawbackRow row) =>
+    protected override string? Violated(in FinanceClawbackRow row) =>
         row.RecoveredFen < 0 || row.WrittenOffFen < 0 || checked(row.RecoveredFen + row.WrittenOffFen) > row.OrderedFen
             ? "finance_clawback_settled_within_ordered"
             : null;

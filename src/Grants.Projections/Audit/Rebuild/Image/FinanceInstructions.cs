@@ -44,7 +44,7 @@ internal sealed class FinanceInstructions(Journal journal, SharedText text) : Im
             Update(e.Reference, row with { OffsetFen = checked(row.OffsetFen + e.Amount.Fen), UpdatedAt = at });
     }
 
-    protected override string? Violated(FinanceInstructionRow row) =>
+    protected override string? Violated(in FinanceInstructionRow row) =>
         row.AmountFen <= 0 || row.OffsetFen < 0 || row.OffsetFen > row.AmountFen ? "finance_instruction_amounts"
         : row.Status is not ("pending" or "confirmed" or "returned") ? "finance_instruction_status"
         : null;

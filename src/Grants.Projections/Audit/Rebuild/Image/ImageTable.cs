@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
@@ -29,9 +30,13 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
 
     public TRow? Find(TKey key) => _rows.TryGetValue(key, out var row) ? row : null;
 
+    // Rows are passed by reference from here on: a row of a dozen references copied by value costs a write barrier
+    // per reference, and at a dozen copies per event that was half of the applications' fold.
+    public bool TryFind(TKey key, out TRow row) => _rows.TryGetValue(key, out row);
+
     /// <summary>INSERT without ON CONFLICT: CHECKs first, then the primary key, as PostgreSQL orders them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected void Insert(TKey key, TRow row)
+    protected void Insert(TKey key, in TRow row)
     {
         Check(row);
         if (_rows.ContainsKey(key))
@@ -41,18 +46,18 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
 
     /// <summary>An UPDATE's new row version, checked.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    protected void Update(TKey key, TRow row)
+    protected void Update(TKey key, in TRow row)
     {
         Check(row);
         Put(key, row);
     }
 
     /// <summary>The first CHECK constraint the row breaks, in name order (PostgreSQL's order), or null.</summary>
-    protected abstract string? Violated(TRow row);
+    protected abstract string? Violated(in TRow row);
 
     protected abstract void Write(ShadowCopy importer, TKey key, TRow row);
 
-    protected void Check(TRow row)
+    protected void Check(in TRow row)
     {
         if (Violated(row) is { } constraint)
             throw Refusal.CheckViolation(Name, constraint, IsLedger, Journal.EventType);
@@ -89,12 +94,13 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Put(TKey key, TRow row)
+    private void Put(TKey key, in TRow row)
     {
         if (_undo.Count == 0)
             Journal.Touched(this);
-        _undo.Add((key, Find(key)));
-        _rows[key] = row;
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, key, out var existed);
+        _undo.Add((key, existed ? slot : null));
+        slot = row;
     }
 }
 

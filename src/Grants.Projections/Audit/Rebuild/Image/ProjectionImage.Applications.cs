@@ -34,7 +34,7 @@ internal sealed partial class ProjectionImage
             _applications.Submit(submitted, at, version);
             return;
         }
-        if (_applications.Find(id) is { } row)
+        if (_applications.TryFind(id, out var row))
             _applications.Change(id, Changed(row, stored.Data) with { UpdatedAt = at, Version = version });
         switch (stored.Data)
         {

@@ -44,7 +44,7 @@ internal sealed class Standing(Journal journal, SharedText text) : ImageTable<st
             $"the beneficiary is flagged for serious illegal or dishonest conduct (严重违法失信){reference}: nothing may be {action}"));
     }
 
-    protected override string? Violated(StandingRow row) => row.OpenFlags < 0 ? "beneficiary_standing_flags_non_negative" : null;
+    protected override string? Violated(in StandingRow row) => row.OpenFlags < 0 ? "beneficiary_standing_flags_non_negative" : null;
 
     protected override void Write(ShadowCopy importer, string key, StandingRow row)
     {

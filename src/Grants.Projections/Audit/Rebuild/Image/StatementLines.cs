@@ -28,7 +28,7 @@ internal sealed class StatementLines(Journal journal) : ImageTable<string, State
             Update(e.BankTransactionId, row with { Open = false, Resolution = e.Note, ResolvedBy = e.ResolvedBy, ResolvedOn = e.ResolvedOn, ResolvedAt = at });
     }
 
-    protected override string? Violated(StatementLineRow row) => null;
+    protected override string? Violated(in StatementLineRow row) => null;
 
     protected override void Write(ShadowCopy importer, string key, StatementLineRow row)
     {

@@ -37,7 +37,7 @@ internal sealed class Tranches(Journal journal, SharedText text) : ImageTable<st
         throw Refusal.Ledger(DomainError.Breach(ErrorCodes.OffsetExceedsDisbursement, breach, "amount_fen"));
     }
 
-    protected override string? Violated(TrancheRow row) =>
+    protected override string? Violated(in TrancheRow row) =>
         row.OffsetFen < 0 || row.OffsetFen > row.AmountFen ? "tranche_offset_within_amount" : null;
 
     protected override void Write(ShadowCopy importer, string key, TrancheRow row)
