@@ -6,7 +6,7 @@ using Npgsql;
 namespace Grants.Projections.Audit.Rebuild;
 
 /// <summary>A binary COPY into one shadow table, each row encoded here in PostgreSQL's binary COPY layout and sent
-/// through a raw COPY stream: a million note and ledger rows cost no per-value conversion lookups. Values are encoded
+/// through a raw COPY stream by a <see cref="CopySender"/>: a million note and ledger rows cost no per-value conversion lookups. Values are encoded
 /// as Npgsql's own writers encode them (UTF-8 text, big-endian integers, days and microseconds since 2000-01-01 with
 /// the minimum and maximum date as -infinity and infinity), so the shadow holds what the live writers would store.
 /// Until <see cref="Complete"/>, disposing cancels the COPY; nothing else may run on the connection meanwhile.</summary>
@@ -18,6 +18,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
     private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', 0x0a, 0xff, 0x0d, 0x0a, 0x00, 0, 0, 0, 0, 0, 0, 0, 0];
 
     private readonly NpgsqlRawCopyStream _stream;
+    private readonly CopySender _sender;
     private readonly short _columns;
     private byte[] _buffer = new byte[64 * 1024];
     private int _length;
@@ -26,6 +27,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
     private ShadowCopy(NpgsqlRawCopyStream stream, int columns)
     {
         _stream = stream;
+        _sender = new CopySender(stream);
         _columns = checked((short)columns);
         Header.CopyTo(_buffer);
         _length = Header.Length;
@@ -107,9 +109,10 @@ internal sealed class ShadowCopy : IAsyncDisposable
     public async Task Complete(CancellationToken ct)
     {
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
-        await _stream.WriteAsync(_buffer.AsMemory(0, _length), ct);
+        _sender.Queue(_buffer, _length);
         _length = 0;
         _completed = true;
+        await _sender.Drain();
         await _stream.DisposeAsync();
     }
 
@@ -118,6 +121,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
         if (_completed)
             return;
         _completed = true;
+        await _sender.Abandon();
         await _stream.CancelAsync();
         await _stream.DisposeAsync();
     }
@@ -141,7 +145,7 @@ internal sealed class ShadowCopy : IAsyncDisposable
     {
         if (_length + size > _buffer.Length)
         {
-            _stream.Write(_buffer, 0, _length);
+            _buffer = _sender.Queue(_buffer, _length);
             _length = 0;
             if (size > _buffer.Length)
                 _buffer = new byte[size];
