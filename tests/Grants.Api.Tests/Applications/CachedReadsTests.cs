@@ -29,7 +29,7 @@ public sealed class CachedReadsTests(LifecycleFixture fixture) : IClassFixture<L
             await other.Client<CatalogService.CatalogServiceClient>(Roles.Admin).ConfigureMeasureCapAsync(new ConfigureMeasureCapRequest
             {
                 RequestId = NewRequestId(), MeasureId = "HP-2024-3/17", BureauCode = "HP-HRSS", CapFen = 500_000_00,
-                RuleReference = "黄人社规〔2025〕1号", Officer = new Officer { Id = "HP-HRSS/wang.fang", BureauCode = "HP-HRSS" },
+                RuleReference = "黄人社规〔2025〕1号", Officer = new Officer { Id = "wang.fang", BureauCode = "HP-HRSS" },
             });
         }
         Assert.Equal(cached, catalog.Version);

@@ -1,3 +1,4 @@
+using Google.Rpc;
 using Grants.Api.Auth;
 using Grants.Contracts.V1;
 using Grpc.Core;
@@ -15,7 +16,7 @@ public sealed class ConfigureMeasureCapTests(RegistryFixture fixture) : IClassFi
         BureauCode = bureau,
         CapFen = capFen,
         RuleReference = "黄人社规〔2025〕1号",
-        Officer = new Officer { Id = "HP-HRSS/wang.fang", BureauCode = bureau },
+        Officer = new Officer { Id = "wang.fang", BureauCode = bureau },
     };
 
     [Fact]
@@ -107,6 +108,20 @@ public sealed class ConfigureMeasureCapTests(RegistryFixture fixture) : IClassFi
         var error = await RpcAssert.Refused(StatusCode.AlreadyExists, () => Admin.ConfigureMeasureCapAsync(changed).ResponseAsync);
 
         Assert.Contains(request.RequestId, error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(before, await fixture.WrittenSoFar());
+    }
+
+    [Fact]
+    public async Task GivenAnOfficerIdWithABureauPrefix_WhenConfiguring_ThenInvalidArgumentNamesOfficerIdAsEveryServiceDoes()
+    {
+        var before = await fixture.WrittenSoFar();
+        var request = Request("HP-2024-3/17", "HP-HRSS", 500_000_00);
+        request.Officer.Id = "HP-HRSS/wang.fang";
+
+        var error = await RpcAssert.Refused(StatusCode.InvalidArgument, () => Admin.ConfigureMeasureCapAsync(request).ResponseAsync);
+
+        var violation = Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations);
+        Assert.Equal(("officer.id", "must be 1-64 letters, digits or ._:@- starting with a letter or digit"), (violation.Field, violation.Description));
         Assert.Equal(before, await fixture.WrittenSoFar());
     }
 

@@ -1,4 +1,5 @@
 using Grants.Api.Errors;
+using Grants.Api.Services.Applications;
 using Grants.Contracts.V1;
 using Grants.Domain.Catalog;
 
@@ -12,20 +13,12 @@ public sealed record RequestOfficer(string Id, BureauCode Bureau)
 
 public static class OfficerChecks
 {
-    public const int MaxIdLength = 100;
-
-    /// <summary>Checks presence and shape; whether the bureau exists and is in the key's scope is the service's
-    /// next step, once every field is known to be well formed.</summary>
+    /// <summary>Checks presence and shape by the same rule as every other service (common.proto: 1-64 characters, no
+    /// "/" or spaces); whether the bureau exists and is in the key's scope is the service's next step, once every
+    /// field is known to be well formed.</summary>
     public static RequestOfficer Officer(this RequestChecks checks, Officer? officer, string field = "officer")
     {
-        if (officer is null)
-        {
-            checks.Add(field, "is required");
-            return new RequestOfficer("", new BureauCode(""));
-        }
-
-        var id = checks.Name(officer.Id, $"{field}.id", MaxIdLength);
-        var bureau = checks.Id(officer.BureauCode, $"{field}.bureau_code");
-        return new RequestOfficer(id, new BureauCode(bureau));
+        var (id, bureau) = WireChecks.Officer(checks, officer, field);
+        return new RequestOfficer(id.Value, bureau);
     }
 }
