@@ -3,9 +3,7 @@ using Npgsql;
 namespace Grants.Projections.Audit.Rebuild;
 
 /// <summary>A table the projections fill, with the columns of its primary key (empty: compared as a multiset of rows).</summary>
-/// <param name="EstimatedRows">PostgreSQL's planner estimate (pg_class.reltuples, 0 when never analysed): the rebuild
-/// sizes its in-memory table for it once, instead of growing it by doubling and leaving each smaller copy as garbage.</param>
-public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key, long EstimatedRows = 0)
+public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key)
 {
     /// <summary>Tables in schema grants that are not derived from events: the store's own and the API's keys, request
     /// ids and the personal-ID key's fingerprint. A new table is compared unless it is listed here, so a forgotten
@@ -26,8 +24,7 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key, lon
                                from pg_index i
                               cross join lateral unnest(i.indkey::int2[]) with ordinality k(attnum, ord)
                                join pg_attribute a on a.attrelid = i.indrelid and a.attnum = k.attnum
-                              where i.indrelid = c.oid and i.indisprimary), '{}'),
-                   greatest(c.reltuples, 0)::bigint
+                              where i.indrelid = c.oid and i.indisprimary), '{}')
               from pg_class c join pg_namespace n on n.oid = c.relnamespace
              where n.nspname = 'grants' and c.relkind = 'r' and c.relname::text <> all($1)
              order by c.relname
@@ -36,7 +33,7 @@ public sealed record ProjectionTable(string Name, IReadOnlyList<string> Key, lon
         var tables = new List<ProjectionTable>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            tables.Add(new ProjectionTable(reader.GetString(0), reader.GetFieldValue<string[]>(1), reader.GetInt64(2)));
+            tables.Add(new ProjectionTable(reader.GetString(0), reader.GetFieldValue<string[]>(1)));
         return tables;
     }
 }

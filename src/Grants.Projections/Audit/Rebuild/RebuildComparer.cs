@@ -36,8 +36,14 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
         var tables = await ProjectionTable.List(connection, transaction, ct);
         var shadow = await ShadowSchema.Create(connection, transaction, clock.GetUtcNow(), tables, ct);
 
+        // Counted in this snapshot, so the image is sized once for exactly the rows the live tables hold. The planner's
+        // estimate lagged up to 4 % behind a growing history, and a table one row past its reservation doubles, its
+        // old and new arrays both live at the fold's peak: that was up to 90 MB of a million-event rebuild's peak.
+        var liveRows = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var table in tables)
+            liveRows[table.Name] = await shadow.LiveCount(table, ct);
         var replay = new ImageReplay(new EventFeed(live, types));
-        replay.Image.Reserve(tables.ToDictionary(t => t.Name, t => t.EstimatedRows, StringComparer.Ordinal));
+        replay.Image.Reserve(liveRows);
         await shadow.PrepareCopies(replay.Image.Tables.Select(t => (t.Name, t.Columns)).Append((Image.Notes.Table, Image.Notes.Columns)), ct);
 
         var rebuild = Stopwatch.StartNew();
@@ -65,7 +71,7 @@ public sealed class RebuildComparer(NpgsqlDataSource live, EventTypeRegistry typ
         for (var i = 0; i < tables.Count; i++)
         {
             await progress(new WorkProgress("comparing", i, tables.Count));
-            rows.Add($"{tables[i].Name} ({await shadow.LiveCount(tables[i], ct)} rows)");
+            rows.Add($"{tables[i].Name} ({liveRows[tables[i].Name]} rows)");
             if (failure is not null)
                 continue;
             await foreach (var (liveRow, rebuiltRow) in shadow.Differing(tables[i], ct))

@@ -14,7 +14,7 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     private Dictionary<TKey, TRow> _rows = [];
     private readonly List<(TKey Key, TRow? Old)> _undo = [];
 
-    // A wrong estimate (statistics from a much larger past) must not reserve more than memory holds.
+    // Beyond this a table grows as it fills instead of reserving all its rows at once.
     private const int MaxReserved = 4_000_000;
 
     protected Journal Journal { get; } = journal;
