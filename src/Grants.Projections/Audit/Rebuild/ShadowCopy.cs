@@ -105,9 +105,11 @@ internal sealed class ShadowCopy : IAsyncDisposable
         { } t => (t.UtcTicks - EpochTicks) / TimeSpan.TicksPerMicrosecond,
     });
 
-    /// <summary>Ends the data and waits for PostgreSQL to accept it (a refused row throws here).</summary>
+    /// <summary>Ends the data and waits for PostgreSQL to accept it (a refused row throws here). Once cancelled it does
+    /// not end the data, so disposing cancels the COPY; the last buffers, already queued, are not waited on piecemeal.</summary>
     public async Task Complete(CancellationToken ct)
     {
+        ct.ThrowIfCancellationRequested();
         BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
         _sender.Queue(_buffer, _length);
         _length = 0;
