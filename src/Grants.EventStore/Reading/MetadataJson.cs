@@ -27,9 +27,14 @@ internal static class MetadataJson
         return CanonicalJson.Canonicalize(buffer.WrittenSpan);
     }
 
-    public static EventMetadata Parse(string json)
+    public static EventMetadata Parse(string json) => Parse(JsonDocument.Parse(json));
+
+    /// <summary>From the UTF-8 text as PostgreSQL sends it.</summary>
+    public static EventMetadata Parse(ReadOnlyMemory<byte> utf8Json) => Parse(JsonDocument.Parse(utf8Json));
+
+    private static EventMetadata Parse(JsonDocument parsed)
     {
-        using var document = JsonDocument.Parse(json);
+        using var document = parsed;
         var root = document.RootElement;
         return new EventMetadata(
             Text(root, "actor") ?? "",

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 
 namespace Grants.EventStore;
@@ -23,7 +22,7 @@ internal sealed class ChainVerifier(long fromPosition, byte[] anchor, ChainHead?
         try
         {
             var bytes = EventHashing.CanonicalBytes(row.Position, row.StreamId, row.StreamType, row.Version, row.EventType,
-                Encoding.UTF8.GetBytes(row.DataJson), Encoding.UTF8.GetBytes(row.MetadataJson), row.RecordedAt);
+                row.Data, row.Metadata, row.RecordedAt);
             recomputed = EventHashing.ChainHash(LastHash, bytes);
         }
         catch (Exception e) when (e is CanonicalJsonException or JsonException)

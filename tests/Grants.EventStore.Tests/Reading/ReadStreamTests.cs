@@ -30,6 +30,22 @@ public sealed class ReadStreamTests(DatabaseFixture db) : IClassFixture<Database
     }
 
     [Fact]
+    public async Task GivenBodiesAndANoteOutsideAscii_WhenRead_ThenTheyComeBackExactlyAsWritten()
+    {
+        var store = TestTypes.Store(db.DataSource);
+        var stream = "award-" + Guid.NewGuid();
+        // The note as jsonb renders an object (a space after ':' and ','), so what is read back can be compared whole.
+        var metadata = new EventMetadata("科技局:王芳", "请求-1", "关联\u2028", null, """{"comment": "材料齐全 \"甲\" 😀", "officer": "李"}""");
+        await store.Append(new StreamAppend(stream, "award", ExpectedVersion.NoStream,
+            [new AwardRequested("上海某金融科技有限公司 \"甲\"\n\u2028", 2_000_000_00)]), metadata);
+
+        var read = await store.ReadStream(stream).SingleAsync();
+
+        Assert.Equal(new AwardRequested("上海某金融科技有限公司 \"甲\"\n\u2028", 2_000_000_00), read.Data);
+        Assert.Equal(metadata, read.Metadata);
+    }
+
+    [Fact]
     public async Task GivenEventsInTheGlobalOrder_WhenReadAllInPages_ThenPagesAreContiguous()
     {
         var store = TestTypes.Store(db.DataSource);
