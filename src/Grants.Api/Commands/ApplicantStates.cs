@@ -23,8 +23,8 @@ public sealed class ApplicantStates(StreamLoader loader)
     public async Task<Seen> Cached(ApplicantId id, CancellationToken ct) =>
         _seen.TryGetValue(id.Value, out var seen) ? seen : await Read(id, ct);
 
-    public ClaimRead Unchanged(ApplicantId id, Seen seen) =>
-        ClaimRead.StreamAt(Streams.Applicant(id).Id, seen.Version, () => _seen.TryRemove(id.Value, out _));
+    public StreamExpectation Unchanged(ApplicantId id, Seen seen) =>
+        new(Streams.Applicant(id).Id, seen.Version, () => _seen.TryRemove(id.Value, out _));
 
     /// <summary>Whether the applicant's stream moved past <paramref name="seen"/> (one read; the cache follows it).</summary>
     public async Task<bool> Moved(ApplicantId id, Seen seen, CancellationToken ct) => (await Read(id, ct)).Version != seen.Version;

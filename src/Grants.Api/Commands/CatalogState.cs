@@ -63,7 +63,7 @@ public sealed record CatalogSnapshot(PolicyCatalog Catalog, long Version, Action
     /// <summary>Checks, with the version claim of the append that acts on this catalog, that the catalog stream is
     /// still at this version; if another server moved it, the append fails as a lost race (ConcurrencyException) and
     /// the command is retried on the new catalog.</summary>
-    public ClaimRead Unchanged() => ClaimRead.StreamAt(CatalogEvents.StreamId, Version, OnStale);
+    public StreamExpectation Unchanged() => new(CatalogEvents.StreamId, Version, OnStale);
 
     /// <summary>The lost race of a command that found the catalog moved: the guard retries it on the new catalog.</summary>
     public ConcurrencyException Moved() => new(CatalogEvents.StreamId, Version, Version + 1);

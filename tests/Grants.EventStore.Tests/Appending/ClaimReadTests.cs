@@ -40,4 +40,43 @@ public sealed class ClaimReadTests(DatabaseFixture db) : IClassFixture<DatabaseF
         // The claim moved the stream to 3 before the read ran; the losing append never handed its read over.
         Assert.Equal([3L], seen);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GivenStreamsDecidedOn_WhenOneMovedBeforeTheAppend_ThenItFailsAsALostRaceNamingItAndWritesNothing(bool groupCommit)
+    {
+        var store = TestTypes.Store(db.DataSource);
+        await using var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [], TimeProvider.System);
+        if (groupCommit)
+            store.UseGroupCommit(committer);
+        var (written, still, moved, absent) = ("award-" + Guid.NewGuid(), "award-" + Guid.NewGuid(), "award-" + Guid.NewGuid(), "award-" + Guid.NewGuid());
+        await store.Append(new StreamAppend(still, "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata());
+        await store.Append(new StreamAppend(moved, "award", ExpectedVersion.NoStream, [new AwardRequested("B", 1)]), TestTypes.Metadata());
+        await store.Append(new StreamAppend(moved, "award", 1, [new AwardApproved(1, "b")]), TestTypes.Metadata());
+        var dropped = new List<string>();
+        StreamExpectation At(string stream, long version) => new(stream, version, () => dropped.Add(stream));
+
+        var lost = await Assert.ThrowsAsync<ConcurrencyException>(() => store.Append(
+            [new StreamAppend(written, "award", ExpectedVersion.NoStream, [new AwardRequested("C", 1)])], TestTypes.Metadata(),
+            new AppendOptions(ReadWithClaim: ClaimRead.StreamsAt([At(still, 1), At(moved, 1), At(absent, 0)]))));
+
+        Assert.Equal((moved, 1L, 2L), (lost.StreamId, lost.ExpectedVersion, lost.ActualVersion));
+        Assert.Equal([moved], dropped);
+        Assert.Empty(await ReadAll(store, written));
+
+        // Every stream where it was decided on (a stream never written counts as version 0): the append goes through.
+        await store.Append([new StreamAppend(written, "award", ExpectedVersion.NoStream, [new AwardRequested("C", 1)])], TestTypes.Metadata(),
+            new AppendOptions(ReadWithClaim: ClaimRead.StreamsAt([At(still, 1), At(moved, 2), At(absent, 0)])));
+        Assert.Single(await ReadAll(store, written));
+        Assert.Equal([moved], dropped);
+    }
+
+    private static async Task<List<StoredEvent>> ReadAll(PostgresEventStore store, string stream)
+    {
+        var events = new List<StoredEvent>();
+        await foreach (var e in store.ReadStream(stream))
+            events.Add(e);
+        return events;
+    }
 }

@@ -100,7 +100,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
             await recording.BeforeCommit!(connection, transaction, pending, token);
         }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
             // The other application of an offset, read but not written, must not have moved either.
-            other is not null && appends.All(a => a.StreamId != other.StreamId) ? ClaimRead.StreamAt(other.StreamId, other.Version) : null,
+            other is not null && appends.All(a => a.StreamId != other.StreamId) ? new StreamExpectation(other.StreamId, other.Version) : null,
             options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null) }, ct));
         histories.Written(history.With(appended.Events));
         return response!;
@@ -136,14 +136,15 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
 
     /// <summary>What the append checks and reads with its claim: the catalog, the applicant and an offset's other
     /// application still as decided on, then the answer's extras.</summary>
-    private ClaimRead ClaimReads(CatalogSnapshot snapshot, ApplicantId? applicantId, ApplicantStates.Seen? applicant, ClaimRead? other,
-                                 ClaimRead? extras)
+    private ClaimRead ClaimReads(CatalogSnapshot snapshot, ApplicantId? applicantId, ApplicantStates.Seen? applicant,
+                                 StreamExpectation? other, ClaimRead? extras)
     {
-        var reads = snapshot.Unchanged();
+        List<StreamExpectation> unchanged = [snapshot.Unchanged()];
         if (applicantId is not null && applicant is not null)
-            reads = reads.Then(applicants.Unchanged(applicantId, applicant));
+            unchanged.Add(applicants.Unchanged(applicantId, applicant));
         if (other is not null)
-            reads = reads.Then(other);
+            unchanged.Add(other);
+        var reads = ClaimRead.StreamsAt(unchanged);
         return extras is null ? reads : reads.Then(extras);
     }
 
