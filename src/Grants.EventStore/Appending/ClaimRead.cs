@@ -11,11 +11,11 @@ namespace Grants.EventStore;
 /// returns no rows), and is left on the last of them. Throwing fails the append.</param>
 public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, Func<NpgsqlDataReader, CancellationToken, Task> Consume)
 {
-    // One statement for every stream checked, in the order given: an approval checks the catalog and its applicant.
-    private const string VersionsSql = """
-        select coalesce(s.version, 0) from unnest($1::text[]) with ordinality c(id, n)
-          left join grants.streams s on s.id = c.id order by c.n
-        """;
+    // One statement for every stream checked: an approval checks the catalog and its applicant. Each stream keeps the
+    // plain "id = $n" lookup on the primary key; a join against unnest($1) was planned, on a young table, as a
+    // sequential scan that its cached generic plan kept as the table grew (1.4 ms a call at 6,000 approvals).
+    private static string VersionsSql(int streams) => string.Join(" union all ",
+        Enumerable.Range(1, streams).Select(i => $"select {i - 1} as n, version from grants.streams where id = ${i}"));
 
     /// <summary>A stream the append does not write but decided on must still be at <paramref name="version"/> (0: does not
     /// exist); if it moved, the append fails as a lost race (<see cref="ConcurrencyException"/>), after
@@ -26,23 +26,29 @@ public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, F
     /// <summary>As <see cref="StreamAt"/> for several streams, in one statement. Every stream that moved has its
     /// <see cref="StreamExpectation.OnMoved"/> run; the lost race names the first of them.</summary>
     public static ClaimRead StreamsAt(IReadOnlyList<StreamExpectation> streams) => new(
-        () => [new NpgsqlBatchCommand(VersionsSql)
+        () =>
         {
-            Parameters = { new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text, Value = streams.Select(s => s.StreamId).ToArray() } },
-        }],
+            var command = new NpgsqlBatchCommand(VersionsSql(streams.Count));
+            foreach (var stream in streams)
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = stream.StreamId });
+            return [command];
+        },
         async (reader, ct) =>
         {
             while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
             {
             }
+            // A stream that does not exist returns no row: version 0.
+            var actual = new long[streams.Count];
+            while (await reader.ReadAsync(ct))
+                actual[reader.GetInt32(0)] = reader.GetInt64(1);
             ConcurrencyException? lost = null;
-            foreach (var expected in streams)
+            for (var i = 0; i < streams.Count; i++)
             {
-                var actual = await reader.ReadAsync(ct) ? reader.GetInt64(0) : 0;
-                if (actual == expected.Version)
+                if (actual[i] == streams[i].Version)
                     continue;
-                expected.OnMoved?.Invoke();
-                lost ??= new ConcurrencyException(expected.StreamId, expected.Version, actual);
+                streams[i].OnMoved?.Invoke();
+                lost ??= new ConcurrencyException(streams[i].StreamId, streams[i].Version, actual[i]);
             }
             if (lost is not null)
                 throw lost;
