@@ -46,7 +46,7 @@ psql() { "$pg_bin/psql" -h 127.0.0.1 -p "$pg_port" -U postgres -d postgres -v ON
 start_server
 if [ "$statements" -eq 1 ]; then
   stop_server
-  printf "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\n" >> "$(find "$work" -name postgresql.conf | head -1)"
+  printf "shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.track = all\npg_stat_statements.track_planning = on\n" >> "$(find "$work" -name postgresql.conf | head -1)"
   start_server
   psql -c "create extension if not exists pg_stat_statements"
 fi
@@ -73,7 +73,7 @@ python3 -c "
 n=$count; s=($s1-$s0)/100; p=($p1-$p0)/100; w=$t1-$t0
 print(f'timed_phase_s={w:.1f} server_cpu_ms_per_command={s/n*1000:.2f} postgres_cpu_ms_per_command={p/n*1000:.2f}')"
 if [ "$statements" -eq 1 ]; then
-  psql -c "select calls, round(total_exec_time::numeric) as exec_ms, round((total_exec_time / calls)::numeric * 1000) as us_per_call,
+  psql -c "select calls, round(total_exec_time::numeric) as exec_ms, round(total_plan_time::numeric) as plan_ms, plans, round((total_exec_time / greatest(calls, 1))::numeric * 1000) as us_per_call,
                   left(regexp_replace(query, '\s+', ' ', 'g'), 100) as statement
-             from pg_stat_statements order by total_exec_time desc limit 25"
+             from pg_stat_statements order by total_exec_time + total_plan_time desc limit 25"
 fi
