@@ -15,7 +15,7 @@ public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, F
     // plain "id = $n" lookup on the primary key; a join against unnest($1) was planned, on a young table, as a
     // sequential scan that its cached generic plan kept as the table grew (1.4 ms a call at 6,000 approvals).
     private static string VersionsSql(int streams) => string.Join(" union all ",
-        Enumerable.Range(1, streams).Select(i => $"select {i - 1} as n, version from grants.streams where id = ${i}"));
+        Enumerable.Range(0, streams).Select(ordinal => $"select {ordinal} as n, version from grants.streams where id = ${ordinal + 1}"));
 
     /// <summary>A stream the append does not write but decided on must still be at <paramref name="version"/> (0: does not
     /// exist); if it moved, the append fails as a lost race (<see cref="ConcurrencyException"/>), after

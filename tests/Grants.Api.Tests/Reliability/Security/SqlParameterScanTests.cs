@@ -20,6 +20,8 @@ public sealed partial class SqlParameterScanTests(ITestOutputHelper output)
         ["Matches"] = "LedgerQueries: const filter over parameters $1…",
         ["assignment"] = "AwardWriter.Move: one of three literal assignments over $2, chosen in code",
         ["assignments"] = "ApplicationRowWriter.Set: literal assignments over $4… from ApplicationsProjection, values as parameters",
+        ["ordinal"] = "ClaimRead.VersionsSql: an int from Enumerable.Range, the statement's row number",
+        ["ordinal + 1"] = "ClaimRead.VersionsSql: the same int plus one, the parameter's number",
         ["string.Format(null, LineFilter, \"bureau\")"] = "ReportQueries: const filter with a literal column name",
         ["string.Format(null, LineFilter, \"paying_bureau\")"] = "ReportQueries: const filter with a literal column name",
     };
