@@ -24,10 +24,8 @@ public sealed class ClaimReadTests(DatabaseFixture db) : IClassFixture<DatabaseF
     [InlineData(true)]
     public async Task GivenAReadWithTheClaim_WhenAppending_ThenItSeesTheClaimedVersionAndIsSkippedOnAConflict(bool groupCommit)
     {
-        var store = TestTypes.Store(db.DataSource);
-        await using var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [], TimeProvider.System);
-        if (groupCommit)
-            store.UseGroupCommit(committer);
+        var (store, committer) = Store(groupCommit);
+        await using var _ = committer;
         var stream = "award-" + Guid.NewGuid();
         await store.Append(new StreamAppend(stream, "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata());
         var seen = new List<long>();
@@ -46,10 +44,8 @@ public sealed class ClaimReadTests(DatabaseFixture db) : IClassFixture<DatabaseF
     [InlineData(true)]
     public async Task GivenStreamsDecidedOn_WhenOneMovedBeforeTheAppend_ThenItFailsAsALostRaceNamingItAndWritesNothing(bool groupCommit)
     {
-        var store = TestTypes.Store(db.DataSource);
-        await using var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [], TimeProvider.System);
-        if (groupCommit)
-            store.UseGroupCommit(committer);
+        var (store, committer) = Store(groupCommit);
+        await using var _ = committer;
         var (written, still, moved, absent) = ("award-" + Guid.NewGuid(), "award-" + Guid.NewGuid(), "award-" + Guid.NewGuid(), "award-" + Guid.NewGuid());
         await store.Append(new StreamAppend(still, "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata());
         await store.Append(new StreamAppend(moved, "award", ExpectedVersion.NoStream, [new AwardRequested("B", 1)]), TestTypes.Metadata());
@@ -70,6 +66,15 @@ public sealed class ClaimReadTests(DatabaseFixture db) : IClassFixture<DatabaseF
             new AppendOptions(ReadWithClaim: ClaimRead.StreamsAt([At(still, 1), At(moved, 2), At(absent, 0)])));
         Assert.Single(await ReadAll(store, written));
         Assert.Equal([moved], dropped);
+    }
+
+    private (PostgresEventStore, GroupCommitter) Store(bool groupCommit)
+    {
+        var store = TestTypes.Store(db.DataSource);
+        var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [], TimeProvider.System);
+        if (groupCommit)
+            store.UseGroupCommit(committer);
+        return (store, committer);
     }
 
     private static async Task<List<StoredEvent>> ReadAll(PostgresEventStore store, string stream)
