@@ -63,8 +63,9 @@ public sealed class ShadowCopyTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         var failure = await Record.ExceptionAsync(() => writing.WaitAsync(Deadline));
         Assert.True(failure is NpgsqlException or IOException, $"expected the connection's error, got {failure?.GetType().Name ?? "none"}: {failure?.Message}");
+        // Disposed by an `await using` while that error is on its way up: disposing must not replace it.
         var disposing = await Record.ExceptionAsync(() => copy.DisposeAsync().AsTask().WaitAsync(Deadline));
-        Assert.IsNotType<TimeoutException>(disposing);
+        Assert.Null(disposing);
         await Record.ExceptionAsync(() => connection.DisposeAsync().AsTask());
     }
 

@@ -24,6 +24,9 @@ internal sealed class CopySender
         _sending = Task.Factory.StartNew(Send, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
+    /// <summary>Sending failed: the connection ended the COPY with its error, so there is nothing left to cancel.</summary>
+    public bool Failed => _failure is not null;
+
     /// <summary>Queues the first <paramref name="length"/> bytes of <paramref name="buffer"/> and returns an empty
     /// buffer at least as large; throws what the sending failed with.</summary>
     public byte[] Queue(byte[] buffer, int length)

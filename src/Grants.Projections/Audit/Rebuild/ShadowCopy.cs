@@ -124,7 +124,10 @@ internal sealed class ShadowCopy : IAsyncDisposable
             return;
         _completed = true;
         await _sender.Abandon();
-        await _stream.CancelAsync();
+        // After a failed send the COPY has ended already; cancelling it would throw, and from an `await using` that
+        // exception would replace the connection's error on its way to the caller.
+        if (!_sender.Failed)
+            await _stream.CancelAsync();
         await _stream.DisposeAsync();
     }
 
