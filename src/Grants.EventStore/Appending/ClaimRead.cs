@@ -17,14 +17,10 @@ public sealed record ClaimRead(Func<IEnumerable<NpgsqlBatchCommand>> Commands, F
     private static string VersionsSql(int streams) => string.Join(" union all ",
         Enumerable.Range(0, streams).Select(ordinal => $"select {ordinal} as n, version from grants.streams where id = ${ordinal + 1}"));
 
-    /// <summary>A stream the append does not write but decided on must still be at <paramref name="version"/> (0: does not
-    /// exist); if it moved, the append fails as a lost race (<see cref="ConcurrencyException"/>), after
-    /// <paramref name="onMoved"/> (a cache dropping what it handed out).</summary>
-    public static ClaimRead StreamAt(string streamId, long version, Action? onMoved = null) =>
-        StreamsAt([new StreamExpectation(streamId, version, onMoved)]);
-
-    /// <summary>As <see cref="StreamAt"/> for several streams, in one statement. Every stream that moved has its
-    /// <see cref="StreamExpectation.OnMoved"/> run; the lost race names the first of them.</summary>
+    /// <summary>Streams the append does not write but decided on must still be at the versions they were read at (0:
+    /// does not exist), all checked by one statement. If any moved, the append fails as a lost race
+    /// (<see cref="ConcurrencyException"/>, naming the first), after the <see cref="StreamExpectation.OnMoved"/> of
+    /// every one that moved (a cache dropping what it handed out).</summary>
     public static ClaimRead StreamsAt(IReadOnlyList<StreamExpectation> streams) => new(
         () =>
         {
