@@ -1,27 +1,35 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace Grants.Projections.Audit.Rebuild;
 
-/// <summary>Sends a COPY's full buffers from a thread of its own, so whoever encodes the rows (the fold itself, for
-/// the notes) does not wait on the socket: it waits only when PostgreSQL falls <see cref="Depth"/> buffers behind.
-/// Buffers come back for reuse once sent.</summary>
+/// <summary>Sends a COPY's full buffers in the background, so whoever encodes the rows (the fold itself, for the notes)
+/// does not wait on the socket. Queuing never blocks: the encoder may be running on the socket engine's own thread
+/// (with inline completions, whatever follows an awaited read does), and a thread that blocked there until the sender's
+/// write went through would wait for itself. Back-pressure is <see cref="Paced"/> instead, which the encoder awaits
+/// between rows: it waits only when PostgreSQL falls more than <see cref="Depth"/> buffers behind. Buffers come back
+/// for reuse once sent.</summary>
 internal sealed class CopySender
 {
     private const int Depth = 8;
 
     private readonly NpgsqlRawCopyStream _stream;
-    private readonly BlockingCollection<(byte[] Buffer, int Length)> _full = new(Depth);
+    private readonly Channel<(byte[] Buffer, int Length)> _full =
+        Channel.CreateUnbounded<(byte[] Buffer, int Length)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly ConcurrentQueue<byte[]> _free = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
     private readonly Task _sending;
+    private int _backlog;
+    private TaskCompletionSource? _room;
     private ExceptionDispatchInfo? _failure;
 
     public CopySender(NpgsqlRawCopyStream stream)
     {
         _stream = stream;
-        _sending = Task.Factory.StartNew(Send, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _sending = Task.Run(Send);
     }
 
     /// <summary>Sending failed: the connection ended the COPY with its error, so there is nothing left to cancel.</summary>
@@ -31,22 +39,32 @@ internal sealed class CopySender
     /// buffer at least as large; throws what the sending failed with.</summary>
     public byte[] Queue(byte[] buffer, int length)
     {
-        try
-        {
-            _full.Add((buffer, length), _stop.Token);
-        }
-        catch (OperationCanceledException)
+        _failure?.Throw();
+        lock (_gate)
+            _backlog++;
+        if (!_full.Writer.TryWrite((buffer, length)))
+            throw new InvalidOperationException("The COPY has been completed or abandoned.");
+        return _free.TryDequeue(out var spare) && spare.Length >= buffer.Length ? spare : new byte[buffer.Length];
+    }
+
+    /// <summary>Completes at once unless more than <see cref="Depth"/> buffers wait to be sent; then when one more has
+    /// gone. Throws what the sending failed with. Its continuation never runs on the sender's thread.</summary>
+    public Task Paced()
+    {
+        // Awaited after every row: the common case takes no lock (a buffer more or less in the queue is no harm).
+        if (Volatile.Read(ref _backlog) <= Depth && _failure is null)
+            return Task.CompletedTask;
+        lock (_gate)
         {
             _failure?.Throw();
-            throw;
+            return _backlog <= Depth ? Task.CompletedTask : (_room ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
         }
-        return _free.TryDequeue(out var spare) && spare.Length >= buffer.Length ? spare : new byte[buffer.Length];
     }
 
     /// <summary>Returns once everything queued has been written to the stream; throws what the sending failed with.</summary>
     public async Task Drain()
     {
-        _full.CompleteAdding();
+        _full.Writer.TryComplete();
         await _sending;
         _failure?.Throw();
     }
@@ -54,19 +72,20 @@ internal sealed class CopySender
     /// <summary>Stops sending, dropping what is queued (the COPY is being cancelled).</summary>
     public async Task Abandon()
     {
-        _full.CompleteAdding();
+        _full.Writer.TryComplete();
         await _stop.CancelAsync();
         await _sending;
     }
 
-    private void Send()
+    private async Task Send()
     {
         try
         {
-            foreach (var (buffer, length) in _full.GetConsumingEnumerable(_stop.Token))
+            await foreach (var (buffer, length) in _full.Reader.ReadAllAsync(_stop.Token))
             {
-                _stream.Write(buffer, 0, length);
+                await _stream.WriteAsync(buffer.AsMemory(0, length));
                 _free.Enqueue(buffer);
+                Sent();
             }
         }
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
@@ -74,8 +93,22 @@ internal sealed class CopySender
         }
         catch (Exception e)
         {
-            _failure = ExceptionDispatchInfo.Capture(e);
-            _stop.Cancel();
+            lock (_gate)
+            {
+                _failure = ExceptionDispatchInfo.Capture(e);
+                _room?.TrySetException(e);
+            }
         }
+    }
+
+    private void Sent()
+    {
+        TaskCompletionSource? room = null;
+        lock (_gate)
+        {
+            if (--_backlog <= Depth)
+                (room, _room) = (_room, null);
+        }
+        room?.TrySetResult();
     }
 }

@@ -30,6 +30,7 @@ internal sealed class ImageReplay(EventFeed feed)
             {
                 if (Fold(await parsing) is { } failure)
                     return failure;
+                await Image.NotesPaced();
                 if (clock.Elapsed - lastReport >= ReportEvery)
                 {
                     lastReport = clock.Elapsed;

@@ -38,6 +38,10 @@ internal sealed class ShadowCopy : IAsyncDisposable
 
     public void StartRow() => BinaryPrimitives.WriteInt16BigEndian(Reserve(2), _columns);
 
+    /// <summary>The writer's back-pressure, awaited between rows: encoding never blocks (<see cref="CopySender"/>), so
+    /// a writer that never awaited this would hold every row it wrote in memory until PostgreSQL took it.</summary>
+    public Task Paced() => _sender.Paced();
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(string? value)
     {

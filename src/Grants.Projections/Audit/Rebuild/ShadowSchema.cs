@@ -70,7 +70,7 @@ internal sealed class ShadowSchema
             await using var copy = await Import(tables[i].Name, ct);
             if (copy is null)
                 continue;
-            tables[i].WriteAll(copy);
+            await tables[i].WriteAll(copy);
             await copy.Complete(ct);
         }
         await progress(new WorkProgress("writing shadow", tables.Count, tables.Count));

@@ -66,13 +66,13 @@ internal abstract class ImageTable<TKey, TRow>(Journal journal) : IImageTable, I
     /// <summary>Tables of the ledger projection, which turns a CHECK violation into a ledger rule refusal.</summary>
     protected virtual bool IsLedger => false;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void WriteAll(ShadowCopy importer)
+    public async Task WriteAll(ShadowCopy importer)
     {
         foreach (var (key, row) in _rows)
         {
             importer.StartRow();
             Write(importer, key, row);
+            await importer.Paced();
         }
     }
 
@@ -115,7 +115,7 @@ internal interface IImageTable
 
     void Reserve(long rows);
 
-    void WriteAll(ShadowCopy importer);
+    Task WriteAll(ShadowCopy importer);
 
     /// <summary>Lets go of every row (the table is empty afterwards): whatever still holds the table object, such as
     /// a finished async state machine on the stack, no longer holds its rows.</summary>

@@ -28,6 +28,9 @@ internal sealed class Notes(Journal journal) : IJournaled
     /// <summary>Where committed notes go; without one (no such live table to compare with) they are dropped.</summary>
     public void StreamTo(ShadowCopy sink) => _sink = sink;
 
+    /// <summary>The sink's back-pressure (<see cref="ShadowCopy.Paced"/>), awaited by the fold between batches.</summary>
+    public Task Paced() => _sink?.Paced() ?? Task.CompletedTask;
+
     /// <remarks>The primary key (application, version) cannot repeat: a note is filed only on its own application's
     /// stream, whose versions the events table keeps unique. An event carries one note, so what is pending never
     /// holds two of one request.</remarks>

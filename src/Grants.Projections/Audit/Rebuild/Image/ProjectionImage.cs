@@ -59,6 +59,9 @@ internal sealed partial class ProjectionImage
 
     public void StreamNotesTo(ShadowCopy sink) => _notes.StreamTo(sink);
 
+    /// <summary>Completes once the notes streamed so far are no longer too far ahead of PostgreSQL.</summary>
+    public Task NotesPaced() => _notes.Paced();
+
     /// <summary>Lets go of every row, shared text and filed note once the shadow holds them (read <see cref="Book"/>
     /// first): the comparison that follows must not have the image on top of its own memory.</summary>
     public void Release()
