@@ -12,6 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+source scripts/server-env.sh
 
 quick=0; group_commit=true; clients=32; history=""
 while [ $# -gt 0 ]; do

@@ -8,6 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
+source scripts/server-env.sh
 scenario=approve-spread; count=3000; group_commit=true; statements=0; trace=0
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -8,6 +8,8 @@ cd "$here"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
+source "$here/scripts/server-env.sh"
+
 if ! command -v dotnet >/dev/null 2>&1; then
   log "the .NET 10 SDK is required: https://learn.microsoft.com/dotnet/core/install/linux-debian"
   exit 1
