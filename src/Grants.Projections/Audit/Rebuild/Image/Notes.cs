@@ -20,8 +20,8 @@ internal sealed class Notes(Journal journal) : IJournaled
     private byte[] _json = new byte[1024];
     private ShadowCopy? _sink;
 
-    /// <summary>Room to remember about this many filed notes.</summary>
-    public void Reserve(long notes) => _filed.Reserve(notes);
+    /// <summary>Room to remember the notes of about this many applications.</summary>
+    public void Reserve(long applications) => _filed.Reserve(applications);
 
     public void Release() => _filed = new();
 

@@ -53,8 +53,8 @@ internal sealed partial class ProjectionImage
             if (rows.TryGetValue(table.Name, out var count))
                 table.Reserve(count);
         }
-        if (rows.TryGetValue(Notes.Table, out var notes))
-            _notes.Reserve(notes);
+        if (rows.TryGetValue(_applications.Name, out var applications))
+            _notes.Reserve(applications);
     }
 
     public void StreamNotesTo(ShadowCopy sink) => _notes.StreamTo(sink);
