@@ -43,7 +43,7 @@ internal sealed class Applications(Journal journal, SharedText text) : ImageTabl
     ];
 
     public void Submit(ApplicationSubmitted e, DateTimeOffset at, long version) => Insert(text.Of(e.ApplicationId.Value), new ApplicationRow(
-        e.ApplicantId.Value, text.Of(e.MeasureId.Value), "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
+        text.Of(e.ApplicantId.Value), text.Of(e.MeasureId.Value), "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
         0, false, null, null, e.SubmittedOn, at, at, version));
 
     /// <summary>UPDATE … SET {change}, updated_at, version WHERE application_id, of a row that exists: the caller stamps

@@ -22,7 +22,7 @@ internal sealed class FinanceInstructions(Journal journal, SharedText text) : Im
     ];
 
     public void Instruct(TrancheInstructed e, DateTimeOffset at) => Insert(text.Of(e.Reference), new FinanceInstructionRow(
-        text.Of(e.ApplicationId.Value), e.TrancheNumber, e.PayeeName, e.PayeeBankAccount, e.Amount.Fen, 0,
+        text.Of(e.ApplicationId.Value), e.TrancheNumber, text.Of(e.PayeeName), text.Of(e.PayeeBankAccount), e.Amount.Fen, 0,
         text.Of(e.Ledger.PayingBureau.Value), e.Ledger.FiscalYear, text.Of(e.Ledger.Measure.Value), "pending", e.InstructedOn, null, null, null, at));
 
     // Each change is written out rather than passed as a lambda: a closure per payment event is garbage by the million.
