@@ -24,8 +24,8 @@ internal readonly record struct ApplicationRow(
     string? HoldReason,
     string? DecisionReason,
     DateOnly SubmittedOn,
-    DateTimeOffset SubmittedAt,
-    DateTimeOffset UpdatedAt,
+    DateTime SubmittedAt,
+    DateTime UpdatedAt,
     long Version);
 
 /// <summary>grants.applications as ApplicationRowWriter keeps it: every change also stamps the event's time and the
@@ -42,7 +42,7 @@ internal sealed class Applications(Journal journal, SharedText text) : ImageTabl
         "submitted_at", "updated_at", "version",
     ];
 
-    public void Submit(ApplicationSubmitted e, DateTimeOffset at, long version) => Insert(text.Of(e.ApplicationId.Value), new ApplicationRow(
+    public void Submit(ApplicationSubmitted e, DateTime at, long version) => Insert(text.Of(e.ApplicationId.Value), new ApplicationRow(
         text.Of(e.ApplicantId.Value), text.Of(e.MeasureId.Value), "submitted", false, e.RequestedAmount.Fen, e.TierCode, null, null, null, 0, 0, 0, 0, 0, 0,
         0, false, null, null, e.SubmittedOn, at, at, version));
 

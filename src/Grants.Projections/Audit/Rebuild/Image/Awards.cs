@@ -8,7 +8,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 
 internal readonly record struct AwardRow(
     string Measure, string Bureau, int FiscalYear, string Beneficiary, long Original, long Current, long Paid, long Recovered,
-    DateOnly ApprovedOn, DateTimeOffset UpdatedAt);
+    DateOnly ApprovedOn, DateTime UpdatedAt);
 
 /// <summary>grants.awards as AwardWriter keeps it: an award is inserted only when the catalog admits it.</summary>
 internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedText text) : ImageTable<string, AwardRow>(journal)
@@ -29,7 +29,7 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedTex
             throw Refusal.Ledger(WhyNot(e));
     }
 
-    public void Approve(AwardApproved e, DateTimeOffset at)
+    public void Approve(AwardApproved e, DateTime at)
     {
         EnsureAdmissible(e);
         Insert(text.Of(e.ApplicationId.Value), new AwardRow(text.Of(e.Ledger.Measure.Value), text.Of(e.Ledger.PayingBureau.Value),
@@ -45,19 +45,19 @@ internal sealed class Awards(Journal journal, CatalogMeasures catalog, SharedTex
     }
 
     // Each change is written out rather than passed as a lambda: a closure per money event is garbage by the million.
-    public void Amend(ApplicationId application, Money delta, DateTimeOffset at)
+    public void Amend(ApplicationId application, Money delta, DateTime at)
     {
         if (Find(application.Value) is { } row)
             Update(application.Value, row with { Current = checked(row.Current + delta.Fen), UpdatedAt = at });
     }
 
-    public void Pay(ApplicationId application, Money amount, DateTimeOffset at)
+    public void Pay(ApplicationId application, Money amount, DateTime at)
     {
         if (Find(application.Value) is { } row)
             Update(application.Value, row with { Paid = checked(row.Paid + amount.Fen), UpdatedAt = at });
     }
 
-    public void Recover(ApplicationId application, Money amount, DateTimeOffset at)
+    public void Recover(ApplicationId application, Money amount, DateTime at)
     {
         if (Find(application.Value) is { } row)
             Update(application.Value, row with { Recovered = checked(row.Recovered + amount.Fen), UpdatedAt = at });

@@ -4,7 +4,7 @@ using Grants.Projections.Ledgers;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal readonly record struct BeneficiaryLedgerRow(long Awarded, long Paid, long? Cap, bool PerPerson, DateTimeOffset UpdatedAt)
+internal readonly record struct BeneficiaryLedgerRow(long Awarded, long Paid, long? Cap, bool PerPerson, DateTime UpdatedAt)
 {
     public BeneficiaryLedger Ledger => new(new(Awarded), new(Paid), Cap is { } cap ? new Money(cap) : null);
 }
@@ -19,7 +19,7 @@ internal sealed class BeneficiaryLedgers(Journal journal, SharedText text) : Ima
 
     protected override bool IsLedger => true;
 
-    public void Award(LedgerKeys keys, Money amount, DateTimeOffset at)
+    public void Award(LedgerKeys keys, Money amount, DateTime at)
     {
         var cap = keys.CumulativeCap?.Fen;
         var k = (keys.Measure.Value, keys.BeneficiaryKey);
@@ -53,7 +53,7 @@ internal sealed class BeneficiaryLedgers(Journal journal, SharedText text) : Ima
         throw Refusal.Ledger(DomainError.Breach(LedgerErrorCodes.CumulativeCapExceeded, breach, "amount_fen"));
     }
 
-    public void Pay(LedgerKeys keys, Money amount, DateTimeOffset at)
+    public void Pay(LedgerKeys keys, Money amount, DateTime at)
     {
         var k = (keys.Measure.Value, keys.BeneficiaryKey);
         if (Find(k) is { } row)

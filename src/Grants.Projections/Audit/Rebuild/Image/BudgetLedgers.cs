@@ -5,7 +5,7 @@ using Grants.Projections.Ledgers;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal readonly record struct BudgetLedgerRow(long Appropriated, long Committed, long Paid, long Recovered, DateTimeOffset UpdatedAt)
+internal readonly record struct BudgetLedgerRow(long Appropriated, long Committed, long Paid, long Recovered, DateTime UpdatedAt)
 {
     public BudgetLedger Ledger => new(new(Appropriated), new(Committed), new(Paid), new(Recovered));
 }
@@ -23,7 +23,7 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
     private static (string, int, string) KeyOf(BudgetKey key) => (key.Bureau.Value, key.FiscalYear, key.Measure.Value);
 
     /// <summary>INSERT … ON CONFLICT DO UPDATE: the proposed row is checked before the conflict is found.</summary>
-    public void Appropriate(BudgetKey key, Money amount, DateTimeOffset at)
+    public void Appropriate(BudgetKey key, Money amount, DateTime at)
     {
         var proposed = new BudgetLedgerRow(amount.Fen, 0, 0, 0, at);
         Check(proposed);
@@ -31,7 +31,7 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
         Update(k, Find(k) is { } row ? row with { Appropriated = checked(row.Appropriated + amount.Fen), UpdatedAt = at } : proposed);
     }
 
-    public void Adjust(BudgetKey key, Money delta, DateTimeOffset at)
+    public void Adjust(BudgetKey key, Money delta, DateTime at)
     {
         if (delta.Fen >= 0)
         {
@@ -57,7 +57,7 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
 
     /// <summary>Approval or amendment: a release (or zero) always lands, creating an empty row; more is committed only
     /// within the appropriation.</summary>
-    public void Commit(BudgetKey key, Money amount, DateTimeOffset at)
+    public void Commit(BudgetKey key, Money amount, DateTime at)
     {
         var k = KeyOf(key);
         var row = Find(k);
@@ -80,14 +80,14 @@ internal sealed class BudgetLedgers(Journal journal) : ImageTable<(string Bureau
         throw Refusal.Ledger(DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, breach, "amount_fen"));
     }
 
-    public void Pay(BudgetKey key, Money amount, DateTimeOffset at)
+    public void Pay(BudgetKey key, Money amount, DateTime at)
     {
         var k = KeyOf(key);
         if (Find(k) is { } row)
             Update(k, row with { Committed = checked(row.Committed - amount.Fen), Paid = checked(row.Paid + amount.Fen), UpdatedAt = at });
     }
 
-    public void Recover(BudgetKey key, Money amount, DateTimeOffset at)
+    public void Recover(BudgetKey key, Money amount, DateTime at)
     {
         var k = KeyOf(key);
         if (Find(k) is { } row)

@@ -6,7 +6,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 
 internal readonly record struct FinanceClawbackRow(
     string PayingBureau, int FiscalYear, string MeasureId, long OrderedFen, long RecoveredFen, long WrittenOffFen, DateOnly OrderedOn,
-    DateTimeOffset UpdatedAt);
+    DateTime UpdatedAt);
 
 /// <summary>grants.finance_clawbacks as ClawbackRowWriter keeps it.</summary>
 internal sealed class FinanceClawbacks(Journal journal) : ImageTable<(string ApplicationId, string ClawbackId), FinanceClawbackRow>(journal)
@@ -19,13 +19,13 @@ internal sealed class FinanceClawbacks(Journal journal) : ImageTable<(string App
         "ordered_on", "updated_at",
     ];
 
-    public void Order(ClawbackOrdered e, DateTimeOffset at) => Insert((e.ApplicationId.Value, e.ClawbackId.Value), new FinanceClawbackRow(
+    public void Order(ClawbackOrdered e, DateTime at) => Insert((e.ApplicationId.Value, e.ClawbackId.Value), new FinanceClawbackRow(
         e.Ledger.PayingBureau.Value, e.Ledger.FiscalYear, e.Ledger.Measure.Value, e.Amount.Fen, 0, 0, e.OrderedOn, at));
 
-    public void Recover(ClawbackRecovered e, DateTimeOffset at) => Change((e.ApplicationId.Value, e.ClawbackId.Value),
+    public void Recover(ClawbackRecovered e, DateTime at) => Change((e.ApplicationId.Value, e.ClawbackId.Value),
         row => row with { RecoveredFen = checked(row.RecoveredFen + e.Amount.Fen), UpdatedAt = at });
 
-    public void WriteOff(ClawbackWrittenOff e, DateTimeOffset at) => Change((e.ApplicationId.Value, e.ClawbackId.Value),
+    public void WriteOff(ClawbackWrittenOff e, DateTime at) => Change((e.ApplicationId.Value, e.ClawbackId.Value),
         row => row with { WrittenOffFen = checked(row.WrittenOffFen + e.Amount.Fen), UpdatedAt = at });
 
     private void Change((string, string) key, Func<FinanceClawbackRow, FinanceClawbackRow> change)

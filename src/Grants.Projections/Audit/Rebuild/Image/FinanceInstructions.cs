@@ -8,7 +8,7 @@ namespace Grants.Projections.Audit.Rebuild.Image;
 internal readonly record struct FinanceInstructionRow(
     string ApplicationId, int TrancheNumber, string PayeeName, string PayeeAccount, long AmountFen, long OffsetFen,
     string PayingBureau, int FiscalYear, string MeasureId, string Status, DateOnly InstructedOn, DateOnly? PaidOn,
-    string? TreasuryReference, DateOnly? ReturnedOn, DateTimeOffset UpdatedAt);
+    string? TreasuryReference, DateOnly? ReturnedOn, DateTime UpdatedAt);
 
 /// <summary>grants.finance_instructions as InstructionRowWriter keeps it.</summary>
 internal sealed class FinanceInstructions(Journal journal, SharedText text) : ImageTable<string, FinanceInstructionRow>(journal)
@@ -21,24 +21,24 @@ internal sealed class FinanceInstructions(Journal journal, SharedText text) : Im
         "fiscal_year", "measure_id", "status", "instructed_on", "paid_on", "treasury_reference", "returned_on", "updated_at",
     ];
 
-    public void Instruct(TrancheInstructed e, DateTimeOffset at) => Insert(text.Of(e.Reference), new FinanceInstructionRow(
+    public void Instruct(TrancheInstructed e, DateTime at) => Insert(text.Of(e.Reference), new FinanceInstructionRow(
         text.Of(e.ApplicationId.Value), e.TrancheNumber, text.Of(e.PayeeName), text.Of(e.PayeeBankAccount), e.Amount.Fen, 0,
         text.Of(e.Ledger.PayingBureau.Value), e.Ledger.FiscalYear, text.Of(e.Ledger.Measure.Value), "pending", e.InstructedOn, null, null, null, at));
 
     // Each change is written out rather than passed as a lambda: a closure per payment event is garbage by the million.
-    public void Confirm(PaymentConfirmed e, DateTimeOffset at)
+    public void Confirm(PaymentConfirmed e, DateTime at)
     {
         if (Find(e.Reference) is { } row)
             Update(e.Reference, row with { Status = "confirmed", PaidOn = e.PaidOn, TreasuryReference = e.TreasuryReference, UpdatedAt = at });
     }
 
-    public void Return(PaymentReturned e, DateTimeOffset at)
+    public void Return(PaymentReturned e, DateTime at)
     {
         if (Find(e.Reference) is { } row)
             Update(e.Reference, row with { Status = "returned", ReturnedOn = e.ReturnedOn, UpdatedAt = at });
     }
 
-    public void Offset(ClawbackRecovered e, DateTimeOffset at)
+    public void Offset(ClawbackRecovered e, DateTime at)
     {
         if (Find(e.Reference) is { } row)
             Update(e.Reference, row with { OffsetFen = checked(row.OffsetFen + e.Amount.Fen), UpdatedAt = at });

@@ -28,7 +28,7 @@ internal sealed partial class ProjectionImage
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Application(in ReplayedEvent stored, string id)
     {
-        var (at, version) = (stored.RecordedAt, stored.Version);
+        var (at, version) = (stored.RecordedAt.UtcDateTime, stored.Version);
         if (stored.Data is ApplicationSubmitted submitted)
         {
             _applications.Submit(submitted, at, version);

@@ -16,7 +16,7 @@ internal sealed partial class ProjectionImage
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finance(in ReplayedEvent stored)
     {
-        var at = stored.RecordedAt;
+        var at = stored.RecordedAt.UtcDateTime;
         switch (stored.Data)
         {
             case TrancheInstructed e:

@@ -21,7 +21,7 @@ internal sealed partial class ProjectionImage
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Ledgers(in ReplayedEvent stored)
     {
-        var at = stored.RecordedAt;
+        var at = stored.RecordedAt.UtcDateTime;
         switch (stored.Data)
         {
             case PolicyRegistered e:

@@ -3,7 +3,7 @@ using Grants.Projections.Ledgers;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal readonly record struct StandingRow(bool Flagged, string? RegistryReference, DateTimeOffset UpdatedAt, int OpenFlags);
+internal readonly record struct StandingRow(bool Flagged, string? RegistryReference, DateTime UpdatedAt, int OpenFlags);
 
 /// <summary>grants.beneficiary_standing as StandingWriter keeps it: open flags counted per beneficiary.</summary>
 internal sealed class Standing(Journal journal, SharedText text) : ImageTable<string, StandingRow>(journal)
@@ -14,13 +14,13 @@ internal sealed class Standing(Journal journal, SharedText text) : ImageTable<st
 
     protected override bool IsLedger => true;
 
-    public void Register(string beneficiaryKey, DateTimeOffset at)
+    public void Register(string beneficiaryKey, DateTime at)
     {
         if (Find(beneficiaryKey) is null)
             Update(text.Of(beneficiaryKey), new StandingRow(false, null, at, 0));
     }
 
-    public void Set(string beneficiaryKey, bool flagged, string registryReference, DateTimeOffset at)
+    public void Set(string beneficiaryKey, bool flagged, string registryReference, DateTime at)
     {
         if (Find(beneficiaryKey) is not { } row)
         {
@@ -33,7 +33,7 @@ internal sealed class Standing(Journal journal, SharedText text) : ImageTable<st
     }
 
     /// <summary>Registers the beneficiary first, as the lock it takes needs the row.</summary>
-    public void EnsureNotFlagged(string beneficiaryKey, string action, DateTimeOffset at)
+    public void EnsureNotFlagged(string beneficiaryKey, string action, DateTime at)
     {
         Register(beneficiaryKey, at);
         if (Find(beneficiaryKey) is not { Flagged: true } row)

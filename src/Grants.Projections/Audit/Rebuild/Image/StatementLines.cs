@@ -3,8 +3,8 @@ using Grants.Projections.Finance.Statements;
 namespace Grants.Projections.Audit.Rebuild.Image;
 
 internal readonly record struct StatementLineRow(
-    StatementLineReconciled Reconciled, DateTimeOffset ImportedAt, bool Open, string? Resolution, string? ResolvedBy,
-    DateOnly? ResolvedOn, DateTimeOffset? ResolvedAt);
+    StatementLineReconciled Reconciled, DateTime ImportedAt, bool Open, string? Resolution, string? ResolvedBy,
+    DateOnly? ResolvedOn, DateTime? ResolvedAt);
 
 /// <summary>grants.statement_lines as StatementLineWriter keeps it: one row per bank transaction, closed by a
 /// resolution. The reconciled event itself is the row's body (it is immutable), so nothing is copied out of it.</summary>
@@ -19,10 +19,10 @@ internal sealed class StatementLines(Journal journal) : ImageTable<string, State
         "expected_fen", "detail", "imported_at", "resolution", "resolved_by", "resolved_on", "resolved_at",
     ];
 
-    public void Record(StatementLineReconciled e, DateTimeOffset at) =>
+    public void Record(StatementLineReconciled e, DateTime at) =>
         Insert(e.Line.BankTransactionId, new StatementLineRow(e, at, e.Open, null, null, null, null));
 
-    public void Resolve(ReconciliationItemResolved e, DateTimeOffset at)
+    public void Resolve(ReconciliationItemResolved e, DateTime at)
     {
         if (Find(e.BankTransactionId) is { } row)
             Update(e.BankTransactionId, row with { Open = false, Resolution = e.Note, ResolvedBy = e.ResolvedBy, ResolvedOn = e.ResolvedOn, ResolvedAt = at });

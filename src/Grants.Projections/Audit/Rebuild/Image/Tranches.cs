@@ -4,7 +4,7 @@ using Grants.Domain.Applications.RecoveringClawbacks;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-internal readonly record struct TrancheRow(string ApplicationId, long AmountFen, long OffsetFen, string Status, DateTimeOffset UpdatedAt);
+internal readonly record struct TrancheRow(string ApplicationId, long AmountFen, long OffsetFen, string Status, DateTime UpdatedAt);
 
 /// <summary>grants.application_tranches as TrancheRowWriter keeps it: offsets never withhold more than the tranche.</summary>
 internal sealed class Tranches(Journal journal, SharedText text) : ImageTable<string, TrancheRow>(journal)
@@ -13,16 +13,16 @@ internal sealed class Tranches(Journal journal, SharedText text) : ImageTable<st
 
     public override IReadOnlyList<string> Columns { get; } = ["payment_reference", "application_id", "amount_fen", "offset_fen", "status", "updated_at"];
 
-    public void Instruct(TrancheInstructed e, DateTimeOffset at) =>
+    public void Instruct(TrancheInstructed e, DateTime at) =>
         Insert(text.Of(e.Reference), new TrancheRow(text.Of(e.ApplicationId.Value), e.Amount.Fen, 0, "instructed", at));
 
-    public void SetStatus(string reference, string status, DateTimeOffset at)
+    public void SetStatus(string reference, string status, DateTime at)
     {
         if (Find(reference) is { } row)
             Update(reference, row with { Status = status, UpdatedAt = at });
     }
 
-    public void Offset(ClawbackRecovered e, DateTimeOffset at)
+    public void Offset(ClawbackRecovered e, DateTime at)
     {
         var row = Find(e.Reference);
         if (row is { } standing && standing.Status != "returned" && checked(standing.OffsetFen + e.Amount.Fen) <= standing.AmountFen)
