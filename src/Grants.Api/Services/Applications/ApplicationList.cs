@@ -12,13 +12,13 @@ namespace Grants.Api.Services.Applications;
 public static class ApplicationList
 {
     private const string Query = """
-        select a.application_id, a.applicant_id, a.measure_id, a.status, a.requested_fen, a.tier_code, a.fiscal_year,
+        select a.application_id, a.applicant_id, a.measure_id, grants.application_status(a), a.requested_fen, a.tier_code, a.fiscal_year,
                a.paying_bureau, a.approved_on, a.original_fen, a.current_fen, a.amendment_count, a.paid_fen, a.on_hold,
                a.hold_reason, a.decision_reason, a.submitted_at, a.updated_at, a.version,
                n.note ->> 'title', n.note ->> 'description'
           from grants.applications a
           left join grants.application_notes n on n.application_id = a.application_id and n.version = 1
-         where ($1::smallint[] is null or a.status = any($1))
+         where ($1::smallint[] is null or grants.application_status(a) = any($1))
            and ($2::text is null or a.measure_id = $2)
            and ($3::text is null or a.applicant_id = $3)
            and ($4::text is null or a.measure_id = any($5) or a.paying_bureau = $4)

@@ -4,7 +4,7 @@ using Wire = Grants.Contracts.V1.ApplicationStatus;
 namespace Grants.Api.Services.Applications;
 
 /// <summary>The wire status of an application. The domain keeps APPROVED while money moves; callers want to see where
-/// the money is. grants.applications computes the same in SQL (ApplicationsSchema); a test holds the two equal.</summary>
+/// the money is. grants.application_status computes the same in SQL (ApplicationsSchema); a test holds the two equal.</summary>
 public static class ApplicationStatuses
 {
     public static Wire Of(ApplicationState state) => state.Status switch

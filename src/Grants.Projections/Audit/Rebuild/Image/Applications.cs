@@ -2,7 +2,7 @@ using Grants.Domain.Applications.Submitting;
 
 namespace Grants.Projections.Audit.Rebuild.Image;
 
-/// <summary>A row of grants.applications without its generated status, which the shadow table computes itself.</summary>
+/// <summary>A row of grants.applications.</summary>
 internal readonly record struct ApplicationRow(
     string ApplicantId,
     string MeasureId,
