@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using Grants.Domain;
 using Grants.EventStore;
 using Npgsql;
 using NpgsqlTypes;
@@ -9,19 +7,17 @@ namespace Grants.Projections.Applications;
 /// <summary>Files the note a request carries in its (hashed) metadata once, under the first event that request
 /// appended to the application the note names. Keyed by request id, so a live append (all its events at once) and
 /// a replay (one event at a time) file the same row, and views, rebuilds and auditors read the same text. A late write:
-/// nothing in an append reads it back (a command's answer adds its own note from memory), and it never refuses.</summary>
+/// nothing in an append reads it back (a command's answer takes the notes from its history by the same rule,
+/// <see cref="NoteFiling"/>), and it never refuses.</summary>
 internal static class ApplicationNotesWriter
 {
     public static void File(LateWrites late, IReadOnlyList<StoredEvent> events)
     {
         foreach (var stored in events)
         {
-            if (stored.Metadata.Note is not { } text || JsonNode.Parse(text) is not JsonObject note
-                || note["application_id"]?.GetValue<string>() is not { } applicationId
-                || stored.StreamId != StreamIds.Application(new Grants.Domain.ApplicationId(applicationId)))
+            if (NoteFiling.Of(stored) is not var (applicationId, note))
                 continue;
 
-            note["request_id"] = stored.Metadata.RequestId;
             var command = new NpgsqlBatchCommand("""
                 insert into grants.application_notes (application_id, version, note)
                 select $1, $2, $3

@@ -35,6 +35,9 @@ public sealed record StepNote(
 
     public static StepNote FromJson(string json) => JsonSerializer.Deserialize<StepNote>(json, Json) ?? new StepNote();
 
+    /// <summary>A note as filed (<see cref="NoteFiling"/>); the application and request ids it carries are not fields.</summary>
+    public static StepNote From(JsonObject json) => json.Deserialize<StepNote>(Json) ?? new StepNote();
+
     /// <summary>The note as it travels in the event metadata: its fields plus the application it belongs to, because
     /// one append may touch two applications (an offset) and the note is about one of them.</summary>
     public string For(Grants.Domain.ApplicationId application)

@@ -4,6 +4,8 @@ using Grants.Api.Tests.Lifecycle.Support;
 using Grants.Contracts.V1;
 using static Grants.Api.Tests.Lifecycle.Support.GrantsDesk;
 using Grants.Projections.Applications;
+using Microsoft.Extensions.DependencyInjection;
+using ApplicationHistories = Grants.Api.Services.Applications.ApplicationHistories;
 
 namespace Grants.Api.Tests.Lifecycle;
 
@@ -39,6 +41,50 @@ public sealed class StepNotesTests(LifecycleFixture fixture) : IClassFixture<Lif
         var (_, result) = await Rebuild.Run(audit, new RebuildCompareRequest());
         Assert.True(result.DifferenceCount == 0, string.Join("; ", result.Differences.Select(d => $"{d.Table} {d.Key} {d.Column}: live {d.Live}, rebuilt {d.Rebuilt}")));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Given_each_step_with_its_note_When_the_command_answers_Then_its_view_equals_the_application_read_back(bool historyCached)
+    {
+        var applicant = await _desk.RegisterEnterprise();
+        await _desk.Appropriate(Officers.Ipo, 2025, Art1, new Grants.Domain.Money(100_000_000));
+        var submitted = await _desk.Submit(applicant);
+        var id = submitted.ApplicationId;
+        await AnswerIsReadBack(submitted);
+        // A command's answer takes the notes of earlier steps from the history it decided on (NoteFiling), not from
+        // grants.application_notes; the table is what a read shows, whether the history came from the cache or the stream.
+        await AnswerIsReadBack((await _desk.Assessors.ConfirmEligibilityAsync(new ConfirmEligibilityRequest
+        {
+            RequestId = NewRequestId(), ApplicationId = await Taken(id), Officer = Officers.Assessor, DecidedOn = Officers.On(2025, 6, 2),
+            Note = "材料齐全",
+        })).Application);
+        var assessed = (await _desk.Assessors.AssessAsync(new AssessRequest
+        {
+            RequestId = NewRequestId(), ApplicationId = await Taken(id), Assessor = Officers.Assessor, Score = 86, RecommendedAmountFen = 50_000_000,
+            Comment = "meets art.1", Conflict = new ConflictDeclaration { HasConflict = false, Statement = "no relation to the applicant" },
+        })).Application;
+        await AnswerIsReadBack(assessed);
+        var approved = (await _desk.Approvers.ApproveAsync(Approval(await Taken(id), 50_000_000))).Application;
+        await AnswerIsReadBack(approved);
+
+        Assert.Equal((submitted.Title, "meets art.1", Officers.Ipo), (approved.Title, approved.Assessment.Comment, approved.Award.Approvers[0].BureauCode));
+
+        // The next command decides on the history as this server wrote it, or (forgotten) as read from the stream.
+        async Task<string> Taken(string application)
+        {
+            var key = new Grants.Domain.ApplicationId(application);
+            if (!historyCached)
+                Histories().Forget(key);
+            Assert.Equal(historyCached, (await Histories().Take(key, CancellationToken.None)).Cached);
+            return application;
+        }
+    }
+
+    private async Task AnswerIsReadBack(Application answered) =>
+        Assert.Equal(await _desk.Get(answered.ApplicationId), answered);
+
+    private ApplicationHistories Histories() => fixture.Server.App.Services.GetRequiredService<ApplicationHistories>();
 
     [Fact]
     public async Task Given_a_submission_with_a_title_When_the_history_is_read_and_rebuilt_Then_the_title_is_in_the_hashed_metadata_and_survives()

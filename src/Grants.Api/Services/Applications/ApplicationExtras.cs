@@ -1,11 +1,12 @@
+using Grants.Domain.Applications.InstructingTranches;
 using Grants.EventStore;
 using Npgsql;
 using Grants.Projections.Applications;
 
 namespace Grants.Api.Services.Applications;
 
-/// <summary>What a view of an application needs beyond its own stream: the notes of its steps, and what clawbacks of
-/// any application have withheld from each of its tranches.</summary>
+/// <summary>What a view of an application needs beyond its events: the notes of its steps (from its events' metadata,
+/// filed in grants.application_notes), and what clawbacks of any application have withheld from each of its tranches.</summary>
 public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes, IReadOnlyDictionary<string, long> OffsetFenByTranche)
 {
     public static readonly ApplicationExtras None = new(new Dictionary<long, StepNote>(), new Dictionary<string, long>());
@@ -34,16 +35,33 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
         return await ReadFrom(reader, ct);
     }
 
-    /// <summary>The extras read in an append's version-claim round trip; <paramref name="read"/> gets them once the
-    /// claim went through.</summary>
-    public static ClaimRead WithClaim(string applicationId, Action<ApplicationExtras> read) =>
-        new(() => Commands(applicationId), async (reader, ct) => read(await ReadFrom(reader, ct)));
+    /// <summary>The extras of an application as the history a command decided on leaves them, before its own events.
+    /// The notes follow from the history's events by the projection's own rule (<see cref="NoteFiling"/>), since the
+    /// append is at the history's version. Only what clawbacks withheld from its tranches is read, in the version
+    /// claim's round trip, and only once it has tranches: no row of grants.application_tranches names an application
+    /// before its first TrancheInstructed. <paramref name="read"/> gets the extras once the claim went through.</summary>
+    /// <returns>The extras known now, and the read that completes them (null when nothing is left to read).</returns>
+    public static (ApplicationExtras Known, ClaimRead? Offsets) WithClaim(ApplicationHistory history, Action<ApplicationExtras> read)
+    {
+        var known = new ApplicationExtras(NoteFiling.Under(history.Events), new Dictionary<string, long>());
+        if (!history.Events.Any(e => e.Data is TrancheInstructed))
+            return (known, null);
+        return (known, new ClaimRead(() => [Command(OffsetsSql, history.Id.Value)], async (reader, ct) =>
+        {
+            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+            {
+            }
+            read(known with { OffsetFenByTranche = await ReadOffsets(reader, ct) });
+        }));
+    }
 
     private static IEnumerable<NpgsqlBatchCommand> Commands(string applicationId) =>
     [
         Command("select version, note::text from grants.application_notes where application_id = $1", applicationId),
-        Command("select payment_reference, offset_fen from grants.application_tranches where application_id = $1", applicationId),
+        Command(OffsetsSql, applicationId),
     ];
+
+    private const string OffsetsSql = "select payment_reference, offset_fen from grants.application_tranches where application_id = $1";
 
     /// <param name="reader">Standing on the notes' result (or on a statement before it that returns no rows).</param>
     private static async Task<ApplicationExtras> ReadFrom(NpgsqlDataReader reader, CancellationToken ct)
@@ -55,10 +73,15 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
         while (await reader.ReadAsync(ct))
             notes[reader.GetInt64(0)] = StepNote.FromJson(reader.GetString(1));
         await reader.NextResultAsync(ct);
+        return new ApplicationExtras(notes, await ReadOffsets(reader, ct));
+    }
+
+    private static async Task<Dictionary<string, long>> ReadOffsets(NpgsqlDataReader reader, CancellationToken ct)
+    {
         var offsets = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync(ct))
             offsets[reader.GetString(0)] = reader.GetInt64(1);
-        return new ApplicationExtras(notes, offsets);
+        return offsets;
     }
 
     public static async Task<ApplicationExtras> Read(NpgsqlDataSource dataSource, string applicationId, CancellationToken ct)

@@ -82,7 +82,12 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
 
         var response = default(TResponse);
         var recording = write.Recording(_ => response!);
+        // An offset reads its extras after its tranche rows moved (below); any other command knows them from the
+        // history, reading only what clawbacks withheld from the tranches it has.
         var extras = ApplicationExtras.None;
+        ClaimRead? offsets = null;
+        if (options.OffsetAgainst is null)
+            (extras, offsets) = ApplicationExtras.WithClaim(history, read => extras = read);
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
@@ -101,7 +106,7 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
             // The other application of an offset, read but not written, must not have moved either.
             other is not null && appends.All(a => a.StreamId != other.StreamId) ? new StreamExpectation(other.StreamId, other.Version) : null,
-            options.OffsetAgainst is null ? ApplicationExtras.WithClaim(id.Value, read => extras = read) : null) }, ct));
+            offsets) }, ct));
         histories.Written(history.With(appended.Events));
         return response!;
     }
