@@ -9,7 +9,7 @@ namespace Grants.EventStore;
 /// projections and BeforeCommit read.</summary>
 internal static class GroupCommitBatch
 {
-    private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part);
+    private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part, LateWrites Late);
 
     /// <summary>A command that went through up to its late writes, which have not been sent yet.</summary>
     private sealed record Carried(Survivor Survivor, LateWrites Late);
@@ -47,6 +47,9 @@ internal static class GroupCommitBatch
             var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);
             for (var i = 0; i < survivors.Count; i++)
                 survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
+            // After every caller has its answer, so nothing here can turn a commit into a failure.
+            foreach (var survivor in survivors)
+                survivor.Late.Committed();
         }
         catch (Exception failure)
         {
@@ -119,7 +122,7 @@ internal static class GroupCommitBatch
             late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, ct);
             if (request.Options is { } options)
                 await options.BeforeChainStep(connection, transaction, pending, late, ct);
-            return new Carried(new Survivor(request, versions, request.Prepared.ToChainPart(pending)), late);
+            return new Carried(new Survivor(request, versions, request.Prepared.ToChainPart(pending), late), late);
         }
         catch (Exception refusal) when (refusal is not OperationCanceledException || !ct.IsCancellationRequested)
         {

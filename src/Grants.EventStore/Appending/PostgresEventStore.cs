@@ -58,6 +58,7 @@ public sealed partial class PostgresEventStore
                 if (options is not null)
                     await options.BeforeChainStep(connection, transaction, pending, late, ct);
                 var committed = await ChainAppender.AppendAndCommit(connection, transaction, prepared.ToChainPart(pending), late, ct);
+                late.Committed();
                 return new AppendResult(committed, versions);
             }
             catch (LateWriteRefusedException refused)

@@ -43,9 +43,22 @@ public sealed class LateWrites
         _whenKept = null;
     }
 
+    private List<Action>? _whenCommitted;
+
+    /// <summary>Runs <paramref name="action"/> once the append these writes belong to has committed, after its caller
+    /// has been answered: for a cache of what is durably in the tables. Never if the append (or its batch) fails. An
+    /// action must not throw.</summary>
+    public void WhenCommitted(Action action) => (_whenCommitted ??= []).Add(action);
+
+    internal void Committed()
+    {
+        _whenCommitted?.ForEach(action => action());
+        _whenCommitted = null;
+    }
+
     /// <summary>A fresh list for what is left once these writes were sent on their own, carrying the batch and what
-    /// waits for the command to be kept.</summary>
-    internal LateWrites Continued() => new() { Batch = Batch, _whenKept = _whenKept };
+    /// waits for the command to be kept and committed.</summary>
+    internal LateWrites Continued() => new() { Batch = Batch, _whenKept = _whenKept, _whenCommitted = _whenCommitted ??= [] };
 
     public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
 

@@ -26,6 +26,8 @@ namespace Grants.Projections.Ledgers;
 /// command path no round trip of its own.</summary>
 public sealed class LedgerProjection : ILateWritingProjection
 {
+    private readonly CommittedStandingRows _standingRows = new();
+
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var late = new LateWrites();
@@ -51,13 +53,13 @@ public sealed class LedgerProjection : ILateWritingProjection
         }
     }
 
-    private static async Task Apply(NpgsqlConnection c, NpgsqlTransaction t, StoredEvent stored, LateWrites late, CancellationToken ct)
+    private async Task Apply(NpgsqlConnection c, NpgsqlTransaction t, StoredEvent stored, LateWrites late, CancellationToken ct)
     {
         var at = stored.RecordedAt;
         var budgets = new BudgetLedgerWriter(late, at);
         var beneficiaries = new BeneficiaryLedgerWriter(late, at);
         var awards = new AwardWriter(late, at, stored.EventType);
-        var standing = new StandingWriter(late, at);
+        var standing = new StandingWriter(late, at, _standingRows);
 
         // Late writes keep their order, so each case queues them as locks are taken everywhere: standing, award, budget
         // line, beneficiary line. An award's own rule (its window, its CHECKs) is thereby still named before the money.
