@@ -12,7 +12,10 @@ internal static class GroupCommitBatch
     private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part, LateWrites Late);
 
     /// <summary>A command that went through up to its late writes, which have not been sent yet.</summary>
-    private sealed record Carried(Survivor Survivor, LateWrites Late);
+    private sealed record Carried(Survivor Survivor)
+    {
+        public LateWrites Late => Survivor.Late;
+    }
 
     /// <param name="partitionOf">Each append's partition, which tells the projections what this batch crowds on
     /// (<see cref="BatchScope"/>).</param>
@@ -122,7 +125,7 @@ internal static class GroupCommitBatch
             late = await AppendOptions.RunLateWritesFirst(request.Options, late, connection, transaction, ct);
             if (request.Options is { } options)
                 await options.BeforeChainStep(connection, transaction, pending, late, ct);
-            return new Carried(new Survivor(request, versions, request.Prepared.ToChainPart(pending), late), late);
+            return new Carried(new Survivor(request, versions, request.Prepared.ToChainPart(pending), late));
         }
         catch (Exception refusal) when (refusal is not OperationCanceledException || !ct.IsCancellationRequested)
         {

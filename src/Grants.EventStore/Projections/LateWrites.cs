@@ -28,6 +28,8 @@ public sealed class LateWrites
 
     private List<Action>? _whenKept;
 
+    private List<Action>? _whenCommitted;
+
     public int Count => _writes.Count;
 
     /// <summary>The group-commit batch these writes belong to; null outside group commit.</summary>
@@ -42,8 +44,6 @@ public sealed class LateWrites
         _whenKept?.ForEach(action => action());
         _whenKept = null;
     }
-
-    private List<Action>? _whenCommitted;
 
     /// <summary>Runs <paramref name="action"/> once the append these writes belong to has committed, after its caller
     /// has been answered: for a cache of what is durably in the tables. Never if the append (or its batch) fails. An

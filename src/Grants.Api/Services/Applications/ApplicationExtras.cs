@@ -48,9 +48,7 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
             return (known, null);
         return (known, new ClaimRead(() => [Command(OffsetsSql, history.Id.Value)], async (reader, ct) =>
         {
-            while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
-            {
-            }
+            await ToRows(reader, ct);
             read(known with { OffsetFenByTranche = await ReadOffsets(reader, ct) });
         }));
     }
@@ -66,14 +64,20 @@ public sealed record ApplicationExtras(IReadOnlyDictionary<long, StepNote> Notes
     /// <param name="reader">Standing on the notes' result (or on a statement before it that returns no rows).</param>
     private static async Task<ApplicationExtras> ReadFrom(NpgsqlDataReader reader, CancellationToken ct)
     {
-        while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
-        {
-        }
+        await ToRows(reader, ct);
         var notes = new Dictionary<long, StepNote>();
         while (await reader.ReadAsync(ct))
             notes[reader.GetInt64(0)] = StepNote.FromJson(reader.GetString(1));
         await reader.NextResultAsync(ct);
         return new ApplicationExtras(notes, await ReadOffsets(reader, ct));
+    }
+
+    /// <summary>Past the results of statements before the reads that return no rows (a claim's own).</summary>
+    private static async Task ToRows(NpgsqlDataReader reader, CancellationToken ct)
+    {
+        while (reader.FieldCount == 0 && await reader.NextResultAsync(ct))
+        {
+        }
     }
 
     private static async Task<Dictionary<string, long>> ReadOffsets(NpgsqlDataReader reader, CancellationToken ct)
