@@ -51,6 +51,12 @@ public sealed record AppendResult(IReadOnlyList<StoredEvent> Events, IReadOnlyDi
 public interface IInlineProjection
 {
     ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct);
+
+    /// <summary>Whether applying an event of this kind only queues <see cref="LateWrites"/>: it writes nothing at once
+    /// and reads no row another append's late writes could move (a batch's crowded budget line, which only the batch's
+    /// memory moves, is such a row). A group-commit batch whose events all qualify is decided in memory before any of
+    /// its late writes are sent (docs/EVENT-STORE.md, "Pipelined batches"). False unless a projection says so.</summary>
+    bool WritesOnlyLate(object data) => false;
 }
 
 /// <summary>An inline projection some of whose writes go last (<see cref="LateWrites"/>). The store calls this overload;

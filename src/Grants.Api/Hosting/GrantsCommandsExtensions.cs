@@ -30,7 +30,8 @@ public static class GrantsCommandsExtensions
             GrantsProjections.Inline(),
             sp.GetRequiredService<TimeProvider>(),
             writers: Math.Max(1, sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitWriters", 2)),
-            partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of));
+            partitionOf: Grants.Projections.Ledgers.BudgetPartition.Of,
+            pipeline: sp.GetRequiredService<IConfiguration>().GetValue("Grants:GroupCommitPipeline", true)));
         services.AddSingleton<StreamLoader>();
         services.AddSingleton<CommandRunner>();
         services.AddSingleton<CatalogState>();

@@ -31,7 +31,7 @@ public sealed class IdempotentWrite<TResponse> where TResponse : IMessage<TRespo
     /// <summary>The call's token (cancelled when the client goes away or its deadline passes).</summary>
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The response stored in the append's transaction, once that transaction has reached BeforeCommit.</summary>
+    /// <summary>The response stored in the append's transaction, once that transaction has reached its answer.</summary>
     internal TResponse? Recorded { get; private set; }
 
     /// <summary>Records a response the command built before appending (from the decided events and the state they
@@ -39,14 +39,11 @@ public sealed class IdempotentWrite<TResponse> where TResponse : IMessage<TRespo
     public AppendOptions Recording(TResponse response) => Recording(_ => response);
 
     /// <summary>Records a response built inside the transaction from the events as stored (final versions and
-    /// recorded-at times; positions are not assigned yet). Execute returns this response. A caller that needs its own
-    /// BeforeCommit runs this one's at its end (<c>recording with { BeforeCommit = … }</c>), keeping the late write.</summary>
+    /// recorded-at times; positions are not assigned yet), in the append's <see cref="AppendOptions.Answer"/>, after
+    /// any BeforeCommit. Execute returns this response. A caller that builds its own answer runs this one's at its
+    /// end (<c>recording with { Answer = … }</c>), keeping the late write.</summary>
     public AppendOptions Recording(Func<IReadOnlyList<StoredEvent>, TResponse> responseFromEvents) =>
-        new((_, _, events, _) =>
-        {
-            Recorded = responseFromEvents(events);
-            return ValueTask.CompletedTask;
-        }, LateWrite: (_, late) => Insert(late));
+        new(Answer: events => Recorded = responseFromEvents(events), LateWrite: (_, late) => Insert(late));
 
     /// <summary>The record is a late write: nothing in the append reads it back, so it rides in the chain step's round
     /// trip.</summary>

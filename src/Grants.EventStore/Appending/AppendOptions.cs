@@ -10,18 +10,22 @@ namespace Grants.EventStore;
 /// <param name="LateWrite">Queues the caller's own late writes after BeforeCommit (a record nothing in the append reads
 /// back, such as the idempotency record), to be sent in the chain step's round trip.</param>
 /// <param name="ReadWithClaim">Reads sent with the version claim (its round trip), consumed before the projections run.</param>
+/// <param name="Answer">Runs after BeforeCommit, without the database: the caller's answer from the events as they
+/// will be stored (positions not assigned yet). Unlike a BeforeCommit, it lets a group-commit batch be pipelined.</param>
 public sealed record AppendOptions(
     Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null,
     bool LateWritesFirst = false,
     Action<IReadOnlyList<StoredEvent>, LateWrites>? LateWrite = null,
-    ClaimRead? ReadWithClaim = null)
+    ClaimRead? ReadWithClaim = null,
+    Action<IReadOnlyList<StoredEvent>>? Answer = null)
 {
-    /// <summary>BeforeCommit, then the caller's late writes queued behind the projections'.</summary>
+    /// <summary>BeforeCommit, the answer, then the caller's late writes queued behind the projections'.</summary>
     internal async Task BeforeChainStep(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> pending,
                                         LateWrites late, CancellationToken ct)
     {
         if (BeforeCommit is { } beforeCommit)
             await beforeCommit(connection, transaction, pending, ct);
+        Answer?.Invoke(pending);
         LateWrite?.Invoke(pending, late);
     }
 

@@ -3,11 +3,12 @@ using Npgsql;
 
 namespace Grants.EventStore;
 
-/// <summary>One batch of the group committer: one connection, one READ COMMITTED transaction, one savepoint per
-/// command, one chain write, one commit. A command's late writes (and the release of its savepoint) travel in the
-/// next command's claim round trip, so a command costs one round trip of the batch's writer plus whatever its
-/// projections and BeforeCommit read.</summary>
-internal static class GroupCommitBatch
+/// <summary>One batch of the group committer: one connection, one READ COMMITTED transaction, one chain write, one
+/// commit. A batch that qualifies is pipelined (GroupCommitBatch.Pipelined.cs); any other, or one whose pipelined
+/// attempt met a refusal or a lost race, runs one by one: one savepoint per command, whose late writes (and the
+/// release of its savepoint) travel in the next command's claim round trip, so a command costs one round trip of the
+/// batch's writer plus whatever its projections and BeforeCommit read.</summary>
+internal static partial class GroupCommitBatch
 {
     private sealed record Survivor(GroupCommitRequest Request, Dictionary<string, long> Versions, ChainAppender.Part Part, LateWrites Late);
 
@@ -19,40 +20,33 @@ internal static class GroupCommitBatch
 
     /// <param name="partitionOf">Each append's partition, which tells the projections what this batch crowds on
     /// (<see cref="BatchScope"/>).</param>
-    public static async Task Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
-                                 List<GroupCommitRequest> batch, Func<IReadOnlyList<StreamAppend>, string>? partitionOf, CancellationToken stop)
+    /// <param name="pipeline">Whether a batch that qualifies is tried pipelined first.</param>
+    /// <returns>Whether the batch committed pipelined.</returns>
+    public static async Task<bool> Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
+                                       List<GroupCommitRequest> batch, Func<IReadOnlyList<StreamAppend>, string>? partitionOf,
+                                       bool pipeline, CancellationToken stop)
     {
-        var survivors = new List<Survivor>(batch.Count);
-        var scope = new BatchScope(batch.Select(r => partitionOf?.Invoke(r.Appends) ?? r.Appends[0].StreamId));
+        BatchScope Scope(List<GroupCommitRequest> requests) => new(requests.Select(r => partitionOf?.Invoke(r.Appends) ?? r.Appends[0].StreamId));
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(stop);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
-            Carried? carried = null;
-            foreach (var request in batch)
+            var left = batch;
+            if (pipeline && CanPipeline(batch, projections))
             {
-                // Savepoints, not separate transactions: a later command in the batch sees an earlier one's stream
-                // version and ledger movement, exactly as if it had committed just before.
-                var claim = await ClaimAfter(connection, transaction, carried, request, survivors, stop);
-                if (claim.CarriedFailed)
-                    claim = await ClaimAfter(connection, transaction, null, request, survivors, stop);
-                carried = claim.Versions is { } versions
-                    ? await Decide(connection, transaction, projections, clock, request, versions, scope, stop)
-                    : null;
+                // A lost race is answered from the first attempt and the rest tried again; a few, and it goes one by one.
+                for (var attempt = 0; attempt < MaxPipelinedAttempts && left.Count > 0; attempt++)
+                {
+                    var outcome = await TryPipelined(connection, projections, clock, left, Scope(left), stop);
+                    if (outcome.Committed)
+                        return true;
+                    if (outcome.Lost is not { } lost)
+                        break;
+                    lost.Request.Completion.TrySetException(lost.Race);
+                    left = [.. left.Where(r => r != lost.Request)];
+                }
             }
-            if (carried is not null)
-                await Flush(connection, transaction, carried, survivors, stop);
-            if (survivors.Count == 0)
-                return;
-
-            // What the kept commands left in memory (a crowded budget line's commitments) goes with the chain step; a
-            // table constraint refusing it fails the batch as a whole.
-            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);
-            for (var i = 0; i < survivors.Count; i++)
-                survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
-            // After every caller has its answer, so nothing here can turn a commit into a failure.
-            foreach (var survivor in survivors)
-                survivor.Late.Committed();
+            if (left.Count > 0)
+                await OneByOne(connection, projections, clock, left, Scope(left), stop);
         }
         catch (Exception failure)
         {
@@ -60,6 +54,44 @@ internal static class GroupCommitBatch
             foreach (var request in batch)
                 request.Completion.TrySetException(failure);
         }
+        return false;
+    }
+
+    private static async Task OneByOne(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
+                                       List<GroupCommitRequest> batch, BatchScope scope, CancellationToken stop)
+    {
+        var survivors = new List<Survivor>(batch.Count);
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
+        Carried? carried = null;
+        foreach (var request in batch)
+        {
+            // Savepoints, not separate transactions: a later command in the batch sees an earlier one's stream
+            // version and ledger movement, exactly as if it had committed just before.
+            var claim = await ClaimAfter(connection, transaction, carried, request, survivors, stop);
+            if (claim.CarriedFailed)
+                claim = await ClaimAfter(connection, transaction, null, request, survivors, stop);
+            carried = claim.Versions is { } versions
+                ? await Decide(connection, transaction, projections, clock, request, versions, scope, stop)
+                : null;
+        }
+        if (carried is not null)
+            await Flush(connection, transaction, carried, survivors, stop);
+        if (survivors.Count == 0)
+            return;
+
+        // What the kept commands left in memory (a crowded budget line's commitments) goes with the chain step; a
+        // table constraint refusing it fails the batch as a whole.
+        var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);
+        Acknowledge(survivors, stored);
+    }
+
+    private static void Acknowledge(List<Survivor> survivors, StoredEvent[][] stored)
+    {
+        for (var i = 0; i < survivors.Count; i++)
+            survivors[i].Request.Completion.TrySetResult(new AppendResult(stored[i], survivors[i].Versions));
+        // After every caller has its answer, so nothing here can turn a commit into a failure.
+        foreach (var survivor in survivors)
+            survivor.Late.Committed();
     }
 
     /// <param name="Versions">The claimed versions; null when this command failed (its caller has been told).</param>

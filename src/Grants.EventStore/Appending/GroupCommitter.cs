@@ -28,6 +28,13 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly Channel<GroupCommitRequest>[] _queues;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _writers;
+    private readonly bool _pipeline;
+    private long _batches;
+    private long _pipelined;
+
+    /// <summary>Batches run so far (committed, refused or failed), and of them those committed pipelined: how often a
+    /// workload's batches qualify, and a test's way to see which path a batch took.</summary>
+    public (long Batches, long Pipelined) Counts => (Interlocked.Read(ref _batches), Interlocked.Read(ref _pipelined));
 
     /// <summary>Each command of a batch is a subtransaction with its own xid; PostgreSQL keeps 64 of them per backend
     /// in shared memory, and beyond that every snapshot of every session must consult pg_subtrans. So no batch holds
@@ -36,8 +43,11 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     /// <param name="writers">How many batches may be in flight at once, each on its own connection.</param>
     /// <param name="partitionOf">Which writer an append goes to (same key, same writer); by default its first stream.</param>
+    /// <param name="pipeline">Whether a batch that qualifies is first tried in two round trips (docs/EVENT-STORE.md,
+    /// "Pipelined batches"); off, every batch runs one by one.</param>
     public GroupCommitter(NpgsqlDataSource dataSource, EventTypeRegistry types, IEnumerable<IInlineProjection> inlineProjections,
-                          TimeProvider clock, int maxBatch = MaxBatch, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null)
+                          TimeProvider clock, int maxBatch = MaxBatch, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null,
+                          bool pipeline = true)
     {
         _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
         _types = types ?? throw new ArgumentNullException(nameof(types));
@@ -46,6 +56,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
         _maxBatch = maxBatch;
+        _pipeline = pipeline;
         _partitionOf = partitionOf;
         _queues = [.. Enumerable.Range(0, writers).Select(_ => Channel.CreateUnbounded<GroupCommitRequest>(new() { SingleReader = true }))];
         _writers = [.. _queues.Select(queue => Task.Run(() => WriteLoop(queue)))];
@@ -101,8 +112,11 @@ public sealed class GroupCommitter : IAsyncDisposable
                     else
                         batch.Add(request);
                 }
-                if (batch.Count > 0)
-                    await GroupCommitBatch.Run(_dataSource, _projections, _clock, batch, _partitionOf, stop);
+                if (batch.Count == 0)
+                    continue;
+                if (await GroupCommitBatch.Run(_dataSource, _projections, _clock, batch, _partitionOf, _pipeline, stop))
+                    Interlocked.Increment(ref _pipelined);
+                Interlocked.Increment(ref _batches);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

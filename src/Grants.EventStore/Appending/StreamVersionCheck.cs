@@ -81,7 +81,7 @@ internal static class StreamVersionCheck
         return (versions, conflict);
     }
 
-    public static async Task<ConcurrencyException> Conflict(NpgsqlConnection connection, NpgsqlTransaction transaction, StreamAppend conflict,
+    public static async Task<ConcurrencyException> Conflict(NpgsqlConnection connection, NpgsqlTransaction? transaction, StreamAppend conflict,
                                                             CancellationToken ct) =>
         new(conflict.StreamId, conflict.ExpectedVersion, await CurrentVersion(connection, transaction, conflict.StreamId, ct));
 

@@ -62,6 +62,16 @@ public sealed class LateWrites
 
     public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
 
+    /// <summary>Every write of <paramref name="lists"/> in order, as one list, for a pipelined batch's chain step; the
+    /// originals keep what waits for their commands to be kept and committed.</summary>
+    internal static LateWrites Merged(IEnumerable<LateWrites> lists)
+    {
+        var merged = new LateWrites();
+        foreach (var list in lists)
+            merged._writes.AddRange(list._writes);
+        return merged;
+    }
+
     /// <summary>A statement with positional parameters $1… (null becomes SQL NULL).</summary>
     public void Add(string sql, IEnumerable<object?> args, Explain explain)
     {

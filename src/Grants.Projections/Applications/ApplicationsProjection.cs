@@ -26,6 +26,10 @@ namespace Grants.Projections.Applications;
 /// row is shared by every application whose clawbacks offset against it).</summary>
 public sealed class ApplicationsProjection : ILateWritingProjection
 {
+    /// <summary>All but the tranche rows, which are written at once (an offset reads them back).</summary>
+    public bool WritesOnlyLate(object data) =>
+        data is not (TrancheInstructed or PaymentConfirmed or PaymentReturned or ClawbackRecovered { Kind: RecoveryKind.Offset });
+
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var late = new LateWrites();

@@ -15,10 +15,17 @@ namespace Grants.Projections.Finance;
 /// instructions exactly as the previous line left them, and a report never lags behind the ledgers it sits beside.</summary>
 public sealed class FinanceProjection : IInlineProjection
 {
+    /// <summary>Every finance row is written at once; any other event is not this projection's. The one list of what
+    /// it handles: Apply skips whatever this lets through.</summary>
+    public bool WritesOnlyLate(object data) => data is not (TrancheInstructed or PaymentConfirmed or PaymentReturned or ClawbackOrdered
+        or ClawbackRecovered or ClawbackWrittenOff or StatementLineReconciled or ReconciliationItemResolved);
+
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         foreach (var stored in events)
         {
+            if (WritesOnlyLate(stored.Data))
+                continue;
             var at = stored.RecordedAt;
             var instructions = new InstructionRowWriter(connection, transaction, at, ct);
             var clawbacks = new ClawbackRowWriter(connection, transaction, at, ct);

@@ -28,6 +28,10 @@ public sealed class LedgerProjection : ILateWritingProjection
 {
     private readonly CommittedStandingRows _standingRows = new();
 
+    /// <summary>All but the catalog's rows, which are written at once. A crowded budget line is read under lock, but
+    /// only this batch's memory moves it (<see cref="CrowdedBudgetLines"/>).</summary>
+    public bool WritesOnlyLate(object data) => data is not (PolicyRegistered or PolicyRevised);
+
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {
         var late = new LateWrites();

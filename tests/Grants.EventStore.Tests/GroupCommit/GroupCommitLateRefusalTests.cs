@@ -1,6 +1,5 @@
 using Grants.EventStore.Tests.Support;
 using Grants.Testing;
-using Npgsql;
 
 namespace Grants.EventStore.Tests.GroupCommit;
 
@@ -15,7 +14,7 @@ public sealed class GroupCommitLateRefusalTests(DatabaseFixture db) : IClassFixt
         var table = "gc_late_" + Guid.NewGuid().ToString("N")[..8];
         await using (var create = db.DataSource.CreateCommand($"create table {table} (applicant text primary key check (applicant not like 'refused%'))"))
             await create.ExecuteNonQueryAsync();
-        var projection = new LateRows(table);
+        var projection = new LateRows(table, lateOnly: false);
         var store = TestTypes.Store(db.DataSource, null, projection);
         await using var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [projection], TimeProvider.System);
         store.UseGroupCommit(committer);
@@ -40,31 +39,5 @@ public sealed class GroupCommitLateRefusalTests(DatabaseFixture db) : IClassFixt
         await using (var rows = db.DataSource.CreateCommand($"select string_agg(applicant, ',' order by applicant) from {table}"))
             Assert.Equal("first,ok-0,ok-1,ok-3,ok-4", await rows.ExecuteScalarAsync());
         Assert.True((await store.Verify()).Ok);
-    }
-
-    /// <summary>One late row per request; the CHECK refuses some, and the explanation counts the rows it sees.</summary>
-    private sealed class LateRows(string table) : ILateWritingProjection
-    {
-        public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
-        {
-            var late = new LateWrites();
-            await Apply(connection, transaction, events, late, ct);
-            await late.ExecuteNow(connection, transaction, ct);
-        }
-
-        public ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, LateWrites late,
-                               CancellationToken ct)
-        {
-            foreach (var e in events)
-            {
-                if (e.Data is AwardRequested requested)
-                    late.Add($"insert into {table} (applicant) values ($1)", [requested.Applicant], async (error, c, t, token) =>
-                    {
-                        await using var count = new NpgsqlCommand($"select count(*) from {table} where applicant <> 'first'", c, t);
-                        return new InvalidOperationException($"{requested.Applicant} written after {await count.ExecuteScalarAsync(token)} rows");
-                    });
-            }
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -27,6 +27,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         await using var _ = committer;
         var applications = await Assessed(world, 20, Lines.Yuan(600_000));
         await CountLineUpdates(world.Db);
+        var before = committer.Counts;
 
         var gate = new BatchGate();
         foreach (var id in applications)
@@ -38,6 +39,33 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
             .CheckCommit(Line, Lines.Yuan(600_000));
         Assert.All(outcomes.Skip(16), o => Assert.Equal(
             DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, expected!, "amount_fen"), Assert.IsType<LedgerRefusedException>(o).Error));
+        Assert.Equal(1L, await LineUpdates(world.Db));
+        Assert.Equal(Lines.Yuan(9_600_000), (await SqlLedgers.Budget(world.Db, Line)).Committed);
+        Assert.True((await world.Store.Verify()).Ok);
+        await LedgerAssert.MatchesReplay(world.Db, world.Store);
+        await committer.DisposeAsync();
+        // The refusals are the database's, in the writes: the batch of twenty was tried in two round trips, then one by one.
+        Assert.Equal((before.Batches + 2, before.Pipelined + 1), committer.Counts);
+    }
+
+    [Fact]
+    public async Task Given_16_approvals_of_600k_in_one_batch_within_10m_When_it_commits_Then_it_is_pipelined_with_one_line_update()
+    {
+        var (world, committer) = await Start(appropriated: 10_000_000);
+        await using var _ = committer;
+        var applications = await Assessed(world, 16, Lines.Yuan(600_000));
+        await CountLineUpdates(world.Db);
+        var before = committer.Counts;
+
+        var gate = new BatchGate();
+        foreach (var id in applications)
+            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(600_000)), then));
+        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+
+        Assert.All(outcomes, Assert.Null);
+        await committer.DisposeAsync();
+        // The blocker's batch and the sixteen approvals': both decided in memory and sent in two round trips.
+        Assert.Equal((before.Batches + 2, before.Pipelined + 2), committer.Counts);
         Assert.Equal(1L, await LineUpdates(world.Db));
         Assert.Equal(Lines.Yuan(9_600_000), (await SqlLedgers.Budget(world.Db, Line)).Committed);
         Assert.True((await world.Store.Verify()).Ok);

@@ -91,22 +91,29 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
         // The note rides in the hashed metadata; the applications projection files it under the first event of this
         // application's stream, so views, rebuilds and auditors all read the same text.
         var metadata = options.Note is { } stepNote ? write.Metadata with { Note = stepNote.For(id) } : write.Metadata;
-        var appended = await Appended(id, other, () => store.Append(appends, metadata, recording with { BeforeCommit = async (connection, transaction, pending, token) =>
+        var appended = await Appended(id, other, () => store.Append(appends, metadata, recording with
         {
-            if (options.BeforeCommit is { } check)
-                await check(connection, transaction, token);
-            // An offset moves a tranche row at once (TrancheRowWriter), so its answer reads the rows after it.
-            if (options.OffsetAgainst is not null)
-                extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
-            // The projection files the note under this request's first event on the application (ApplicationNotesWriter).
-            if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
-                extras = extras.Filing(first.Version, note);
-            response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
-            await recording.BeforeCommit!(connection, transaction, pending, token);
-        }, ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
-            // The other application of an offset, read but not written, must not have moved either.
-            other is not null && appends.All(a => a.StreamId != other.StreamId) ? new StreamExpectation(other.StreamId, other.Version) : null,
-            offsets) }, ct));
+            BeforeCommit = options.BeforeCommit is null && options.OffsetAgainst is null ? null : async (connection, transaction, _, token) =>
+            {
+                if (options.BeforeCommit is { } check)
+                    await check(connection, transaction, token);
+                // An offset moves a tranche row at once (TrancheRowWriter), so its answer reads the rows after it.
+                if (options.OffsetAgainst is not null)
+                    extras = await ApplicationExtras.Read(connection, transaction, id.Value, token);
+            },
+            Answer = pending =>
+            {
+                // The projection files the note under this request's first event on the application (ApplicationNotesWriter).
+                if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
+                    extras = extras.Filing(first.Version, note);
+                response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
+                recording.Answer!(pending);
+            },
+            ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
+                // The other application of an offset, read but not written, must not have moved either.
+                other is not null && appends.All(a => a.StreamId != other.StreamId) ? new StreamExpectation(other.StreamId, other.Version) : null,
+                offsets),
+        }, ct));
         histories.Written(history.With(appended.Events));
         return response!;
     }

@@ -30,7 +30,6 @@ public sealed class BudgetCommands(CommandRunner runner)
                 var row = await LedgerQueries.Find(connection, transaction, key, ct)
                           ?? throw new InvalidOperationException($"The ledger of {key} is missing after its own append.");
                 response = respond(row.ToMessage());
-                await recording.BeforeCommit!(connection, transaction, events, ct);
             },
             LateWritesFirst = true,
         };

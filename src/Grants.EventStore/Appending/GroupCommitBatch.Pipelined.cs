@@ -1,0 +1,141 @@
+using IsolationLevel = System.Data.IsolationLevel;
+using Npgsql;
+
+namespace Grants.EventStore;
+
+/// <summary>A batch in two round trips instead of one per command: every command's version claim and reads, then,
+/// once each was decided in memory in batch order, every command's late writes, the chain step and the commit. There
+/// are no savepoints: a refusal, a lost race or a failed read rolls the whole attempt back, and the batch runs one by
+/// one, which settles each command on its own. Nothing is acknowledged before the commit either way.</summary>
+internal static partial class GroupCommitBatch
+{
+    /// <summary>Whether deciding every command before any late write is sent decides each as one by one would: no
+    /// command writes a stream another in the batch writes (whose reads and history would then be the other's), none
+    /// has a hook that reads or writes between its projections and the chain step, and every projection only queues
+    /// late writes for every event (<see cref="IInlineProjection.WritesOnlyLate"/>).</summary>
+    private static bool CanPipeline(List<GroupCommitRequest> batch, IInlineProjection[] projections)
+    {
+        var streams = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var request in batch)
+        {
+            if (request.Options is { BeforeCommit: not null } or { LateWritesFirst: true })
+                return false;
+            foreach (var append in request.Appends)
+            {
+                if (!streams.Add(append.StreamId))
+                    return false;
+                foreach (var data in append.Events)
+                {
+                    foreach (var projection in projections)
+                    {
+                        if (!projection.WritesOnlyLate(data))
+                            return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private const int MaxPipelinedAttempts = 3;
+
+    /// <summary>A command that lost a race in a pipelined attempt's first round trip, with its caller's answer.</summary>
+    private sealed record LostRace(GroupCommitRequest Request, ConcurrencyException Race);
+
+    /// <param name="Committed">The batch committed and its callers have their answers.</param>
+    /// <param name="Lost">Otherwise, nothing was acknowledged; this command lost a race the way it would one by one,
+    /// and the others may be tried again without it. Null: run them one by one.</param>
+    private sealed record Attempt(bool Committed, LostRace? Lost = null);
+
+    /// <exception cref="Exception">The connection failed, or the commit's outcome is unknown: the batch fails.</exception>
+    private static async Task<Attempt> TryPipelined(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
+                                                    List<GroupCommitRequest> batch, BatchScope scope, CancellationToken stop)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
+        var committing = false;
+        try
+        {
+            var claims = await ClaimAll(connection, transaction, batch, stop);
+            if (claims.LostAt >= 0)
+            {
+                await transaction.RollbackAsync(stop);
+                var race = claims.Race ?? await StreamVersionCheck.Conflict(connection, null, claims.Conflict!, stop);
+                return new Attempt(false, new LostRace(batch[claims.LostAt], race));
+            }
+            var survivors = new List<Survivor>(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var request = batch[i];
+                var pending = request.Prepared.Pending(claims.Versions[i], EventHashing.TruncateToMicroseconds(clock.GetUtcNow()));
+                var late = await PostgresEventStore.ApplyInline(projections, connection, transaction, pending, stop, scope);
+                if (request.Options is { } options)
+                    await options.BeforeChainStep(connection, transaction, pending, late, stop);
+                // Kept before the next command is decided, as one by one; should any write fail, this scope is dropped
+                // with the attempt.
+                late.Kept();
+                survivors.Add(new Survivor(request, claims.Versions[i], request.Prepared.ToChainPart(pending), late));
+            }
+            committing = true;
+            var writes = LateWrites.Merged([.. survivors.Select(s => s.Late), scope.Closing()]);
+            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], writes, stop);
+            Acknowledge(survivors, stored);
+            return new Attempt(true);
+        }
+        catch (Exception refused) when (NothingCommitted(refused, committing, stop))
+        {
+            if (transaction.Connection is not null)
+                await transaction.RollbackAsync(stop);
+            return new Attempt(false);
+        }
+    }
+
+    /// <summary>Whether the attempt failed in a way the one-by-one run may answer: the database refused something (so
+    /// nothing was committed, the COMMIT being the batch's last statement), or, before the commit was sent, anything
+    /// but a lost connection or the writer stopping.</summary>
+    private static bool NothingCommitted(Exception failure, bool committing, CancellationToken stop) => failure switch
+    {
+        OperationCanceledException when stop.IsCancellationRequested => false,
+        PostgresException { Severity: "FATAL" or "PANIC" } => false,
+        PostgresException or LateWriteRefusedException => true,
+        NpgsqlException => false,
+        _ => !committing,
+    };
+
+    /// <param name="Versions">Each command's claimed versions, when all went through.</param>
+    /// <param name="LostAt">Else the first command that lost a race: a stream it decided on had moved (<paramref
+    /// name="Race"/>), or a stream it writes was not at its expected version (<paramref name="Conflict"/>). Before it
+    /// in the round trip ran only the claims of the commands before it, as one by one: the race is its own.</param>
+    private sealed record Claims(Dictionary<string, long>[] Versions, int LostAt = -1, ConcurrencyException? Race = null,
+                                 StreamAppend? Conflict = null);
+
+    /// <summary>Every command's claim and reads in one round trip, in batch order.</summary>
+    private static async Task<Claims> ClaimAll(NpgsqlConnection connection, NpgsqlTransaction transaction, List<GroupCommitRequest> batch,
+                                               CancellationToken ct)
+    {
+        await using var claims = new NpgsqlBatch(connection, transaction);
+        var ordered = batch.Select(r => StreamVersionCheck.AddTo(claims, r.Appends, r.Options?.ReadWithClaim)).ToList();
+        var versions = new Dictionary<string, long>[batch.Count];
+        await using var reader = await claims.ExecuteReaderAsync(ct);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var read = batch[i].Options?.ReadWithClaim;
+            (Dictionary<string, long> Versions, StreamAppend? Conflict) claim;
+            try
+            {
+                claim = await StreamVersionCheck.Read(reader, ordered[i], read, ct);
+            }
+            catch (ConcurrencyException race)
+            {
+                // A stream it decided on moved (ClaimRead.StreamsAt), which only claims do.
+                return new Claims(versions, i, Race: race);
+            }
+            if (claim.Conflict is { } conflict)
+                return new Claims(versions, i, Conflict: conflict);
+            versions[i] = claim.Versions;
+            // A read leaves the reader on its last result; a claim alone has moved past its own.
+            if (read is not null)
+                await reader.NextResultAsync(ct);
+        }
+        return new Claims(versions);
+    }
+}

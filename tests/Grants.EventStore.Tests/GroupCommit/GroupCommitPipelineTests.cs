@@ -1,0 +1,127 @@
+using Grants.EventStore.Tests.Support;
+using Grants.Testing;
+
+namespace Grants.EventStore.Tests.GroupCommit;
+
+/// <summary>A batch whose projections only queue late writes commits in two round trips; one that does not qualify, or
+/// whose attempt meets a refusal or a lost race, runs one by one with the same outcome for every caller. Each test
+/// makes one batch of six by holding the chain head while they queue.</summary>
+public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task GivenCommandsOnTheirOwnStreams_WhenEveryProjectionOnlyQueuesLateWrites_ThenTheBatchCommitsPipelinedInCallOrder()
+    {
+        var (store, committer, table) = await Setup(lateOnly: true);
+        var before = (await store.Head()).Position;
+        var streams = Streams(6);
+
+        var calls = await Batch(store, streams.Select((s, i) => Call(store, s, $"ok-{i}")));
+
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => before + n), results.Select(r => r.LastPosition));
+        Assert.Equal(1, await BatchTransactions.Count(db.DataSource, streams));
+        Assert.Equal("first,ok-0,ok-1,ok-2,ok-3,ok-4,ok-5", await Rows(table));
+        Assert.True((await store.Verify()).Ok);
+        await committer.DisposeAsync();
+        Assert.Equal((2L, 2L), committer.Counts);
+    }
+
+    public static TheoryData<string> Disqualified => ["one stream twice", "a BeforeCommit", "a projection writing at once", "pipelining off"];
+
+    [Theory]
+    [MemberData(nameof(Disqualified))]
+    public async Task GivenABatchThatDoesNotQualify_WhenItRuns_ThenItCommitsOneByOneWithTheSameOutcome(string why)
+    {
+        var (store, committer, table) = await Setup(lateOnly: why != "a projection writing at once", pipeline: why != "pipelining off");
+        var before = (await store.Head()).Position;
+        var streams = Streams(6);
+
+        var calls = await Batch(store, streams.Select((s, i) => why switch
+        {
+            "one stream twice" when i == 4 => Call(store, streams[3], $"ok-{i}", expected: 1),
+            "a BeforeCommit" when i == 2 => Call(store, s, $"ok-{i}", new AppendOptions(BeforeCommit: (_, _, _, _) => ValueTask.CompletedTask)),
+            _ => Call(store, s, $"ok-{i}"),
+        }));
+
+        var results = await Task.WhenAll(calls);
+        Assert.Equal(Enumerable.Range(1, 7).Select(n => before + n), results.Select(r => r.LastPosition));
+        Assert.Equal("first,ok-0,ok-1,ok-2,ok-3,ok-4,ok-5", await Rows(table));
+        Assert.True((await store.Verify()).Ok);
+        await committer.DisposeAsync();
+        // The first batch (one command) qualifies unless the projection or the setting rules every batch out.
+        Assert.Equal((2L, why is "a projection writing at once" or "pipelining off" ? 0L : 1L), committer.Counts);
+    }
+
+    public static TheoryData<string> Culprits => ["a stale expected version", "a read that finds its stream moved", "a refused late write"];
+
+    [Theory]
+    [MemberData(nameof(Culprits))]
+    public async Task GivenAPipelinedBatch_WhenOneCommandFails_ThenTheBatchRunsOneByOneAndOnlyThatCallerFails(string culprit)
+    {
+        var (store, committer, table) = await Setup(lateOnly: true);
+        var existing = "award-" + Guid.NewGuid();
+        await store.Append(new StreamAppend(existing, "award", ExpectedVersion.NoStream, [new AwardRequested("existing", 1)]), TestTypes.Metadata());
+        var before = (await store.Head()).Position;
+        var streams = Streams(6);
+
+        var calls = await Batch(store, streams.Select((s, i) => (culprit, i) switch
+        {
+            ("a stale expected version", 2) => Call(store, existing, "ok-2", expected: ExpectedVersion.NoStream),
+            ("a read that finds its stream moved", 2) => Call(store, s, "ok-2",
+                new AppendOptions(ReadWithClaim: ClaimRead.StreamsAt([new StreamExpectation(existing, 7)]))),
+            ("a refused late write", 2) => Call(store, s, "refused-2"),
+            _ => Call(store, s, $"ok-{i}"),
+        }));
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => calls[3]);
+        Assert.Equal(culprit switch
+        {
+            "a stale expected version" => $"Stream '{existing}' expected at version 0 but is at 1.",
+            "a read that finds its stream moved" => $"Stream '{existing}' expected at version 7 but is at 1.",
+            _ => "refused-2 written after 2 rows",
+        }, failure.Message);
+        var survivors = await Task.WhenAll(calls.Where((_, i) => i != 3));
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => before + n), survivors.Select(r => r.LastPosition));
+        Assert.Equal("existing,first,ok-0,ok-1,ok-3,ok-4,ok-5", await Rows(table));
+        Assert.True((await store.Verify()).Ok);
+        await committer.DisposeAsync();
+        // The setup's append and the first batch went pipelined. A lost race is answered at once and the other five
+        // are tried again pipelined; a refused late write sends the six one by one.
+        Assert.Equal((3L, culprit == "a refused late write" ? 2L : 3L), committer.Counts);
+    }
+
+    private async Task<(PostgresEventStore Store, GroupCommitter Committer, string Table)> Setup(bool lateOnly, bool pipeline = true)
+    {
+        var table = "gc_pipe_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var create = db.DataSource.CreateCommand($"create table {table} (applicant text primary key check (applicant not like 'refused%'))"))
+            await create.ExecuteNonQueryAsync();
+        var projection = new LateRows(table, lateOnly);
+        var store = TestTypes.Store(db.DataSource, null, projection);
+        var committer = new GroupCommitter(db.DataSource, TestTypes.Registry(), [projection], TimeProvider.System, pipeline: pipeline);
+        store.UseGroupCommit(committer);
+        return (store, committer, table);
+    }
+
+    private static List<string> Streams(int count) => [.. Enumerable.Range(0, count).Select(_ => "award-" + Guid.NewGuid())];
+
+    private static Func<Task<AppendResult>> Call(PostgresEventStore store, string stream, string applicant, AppendOptions? options = null,
+                                                 long expected = ExpectedVersion.NoStream) =>
+        () => store.Append([new StreamAppend(stream, "award", expected, [new AwardRequested(applicant, 1)])], TestTypes.Metadata(applicant), options);
+
+    /// <summary>A first append that waits at the held head, then the calls, queued in order behind it: one batch.</summary>
+    private async Task<List<Task<AppendResult>>> Batch(PostgresEventStore store, IEnumerable<Func<Task<AppendResult>>> calls)
+    {
+        var started = new List<Task<AppendResult>>();
+        await using var hold = await HeadHold.Take(db.DataSource);
+        started.Add(Call(store, "award-" + Guid.NewGuid(), "first")());
+        await hold.UntilSomeoneWaits();
+        started.AddRange(calls.Select(call => call()));
+        return started;
+    }
+
+    private async Task<object?> Rows(string table)
+    {
+        await using var rows = db.DataSource.CreateCommand($"select string_agg(applicant, ',' order by applicant) from {table}");
+        return await rows.ExecuteScalarAsync();
+    }
+}
