@@ -11,7 +11,9 @@ namespace Grants.EventStore;
 /// back, such as the idempotency record), to be sent in the chain step's round trip.</param>
 /// <param name="ReadWithClaim">Reads sent with the version claim (its round trip), consumed before the projections run.</param>
 /// <param name="Answer">Runs after BeforeCommit, without the database: the caller's answer from the events as they
-/// will be stored (positions not assigned yet). Unlike a BeforeCommit, it lets a group-commit batch be pipelined.</param>
+/// will be stored (positions not assigned yet). Unlike a BeforeCommit, it lets a group-commit batch be pipelined. Like
+/// every hook here it may run more than once for one append (a batch tried again), so it builds only from what it is
+/// given; the last run's answer is the committed one.</param>
 public sealed record AppendOptions(
     Func<NpgsqlConnection, NpgsqlTransaction, IReadOnlyList<StoredEvent>, CancellationToken, ValueTask>? BeforeCommit = null,
     bool LateWritesFirst = false,

@@ -5,7 +5,9 @@ namespace Grants.EventStore;
 
 /// <summary>Reads a caller wants inside its append, sent in the version claim's round trip instead of one of their
 /// own (a command's answer needs rows its earlier commands left). They run after the claim, so they see the state the
-/// append builds on; they are consumed only when the claim went through.</summary>
+/// append builds on; they are consumed only when the claim went through. In a pipelined group-commit batch they run
+/// after the claims of the commands before it but before those commands' late writes, so they read only streams and
+/// rows no late write moves; and a batch tried again reads and consumes them again.</summary>
 /// <param name="Commands">Builds the statements, each time the claim is sent.</param>
 /// <param name="Consume">Reads their results; the reader stands on the first of them (or on a statement before it that
 /// returns no rows), and is left on the last of them. Throwing fails the append.</param>

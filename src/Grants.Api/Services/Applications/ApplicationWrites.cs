@@ -104,9 +104,11 @@ public sealed class ApplicationWrites(PostgresEventStore store, CatalogState cat
             Answer = pending =>
             {
                 // The projection files the note under this request's first event on the application (ApplicationNotesWriter).
-                if (options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first)
-                    extras = extras.Filing(first.Version, note);
-                response = respond(new ApplicationRecord(history.With(pending), extras, catalog));
+                // Built afresh each time: a batch tried again answers again.
+                var filed = options.Note is { } note && pending.FirstOrDefault(e => e.StreamId == history.StreamId) is { } first
+                    ? extras.Filing(first.Version, note)
+                    : extras;
+                response = respond(new ApplicationRecord(history.With(pending), filed, catalog));
                 recording.Answer!(pending);
             },
             ReadWithClaim = ClaimReads(snapshot, applicantId, applicant,
