@@ -5,36 +5,37 @@ namespace Grants.EventStore;
 
 /// <summary>A batch in two round trips instead of one per command: every command's version claim and reads, then,
 /// once each was decided in memory in batch order, every command's late writes, the chain step and the commit. There
-/// are no savepoints: a refusal, a lost race or a failed read rolls the whole attempt back, and the batch runs one by
-/// one, which settles each command on its own. Nothing is acknowledged before the commit either way.</summary>
+/// are no savepoints: a refusal, or anything failing while deciding, rolls the whole attempt back, and the batch runs
+/// one by one, which settles each command on its own; a lost race is answered and the rest tried again. Commands that
+/// cannot be decided this way go one by one after the others, in the same transaction. Nothing is acknowledged before
+/// the commit either way.</summary>
 internal static partial class GroupCommitBatch
 {
-    /// <summary>Whether deciding every command before any late write is sent decides each as one by one would: no
-    /// command writes a stream another in the batch writes (whose reads and history would then be the other's), none
-    /// has a hook that reads or writes between its projections and the chain step, and every projection only queues
-    /// late writes for every event (<see cref="IInlineProjection.WritesOnlyLate"/>).</summary>
-    private static bool CanPipeline(List<GroupCommitRequest> batch, IInlineProjection[] projections)
+    /// <summary>Splits a batch into the commands that may be decided ahead, pipelined, and the rest, which go one by one
+    /// after them (concurrent commands, none acknowledged yet: any order of them is one the callers could have met).
+    /// Deciding a command before the late writes of those ahead of it are sent decides it as one by one would when it
+    /// writes no stream another one ahead writes (whose reads and history would then be the other's), has no hook that
+    /// reads or writes between its projections and the chain step (BeforeCommit, LateWritesFirst), and every projection
+    /// only queues late writes for each of its events (<see cref="IInlineProjection.WritesOnlyLate"/>).</summary>
+    private static (List<GroupCommitRequest> Ahead, List<GroupCommitRequest> After) Split(List<GroupCommitRequest> batch,
+                                                                                           IInlineProjection[] projections)
     {
         var streams = new HashSet<string>(StringComparer.Ordinal);
+        var (ahead, rest) = (new List<GroupCommitRequest>(batch.Count), new List<GroupCommitRequest>());
         foreach (var request in batch)
         {
-            if (request.Options is { BeforeCommit: not null } or { LateWritesFirst: true })
-                return false;
-            foreach (var append in request.Appends)
+            var qualifies = request.Options is not ({ BeforeCommit: not null } or { LateWritesFirst: true })
+                            && request.Appends.All(a => !streams.Contains(a.StreamId)
+                                                        && a.Events.All(data => projections.All(p => p.WritesOnlyLate(data))));
+            if (!qualifies)
             {
-                if (!streams.Add(append.StreamId))
-                    return false;
-                foreach (var data in append.Events)
-                {
-                    foreach (var projection in projections)
-                    {
-                        if (!projection.WritesOnlyLate(data))
-                            return false;
-                    }
-                }
+                rest.Add(request);
+                continue;
             }
+            ahead.Add(request);
+            streams.UnionWith(request.Appends.Select(a => a.StreamId));
         }
-        return true;
+        return (ahead, rest);
     }
 
     private const int MaxPipelinedAttempts = 3;
@@ -48,8 +49,11 @@ internal static partial class GroupCommitBatch
     private sealed record Attempt(bool Committed, LostRace? Lost = null);
 
     /// <exception cref="Exception">The connection failed, or the commit's outcome is unknown: the batch fails.</exception>
+    /// <param name="batch">The commands decided ahead, pipelined.</param>
+    /// <param name="rest">Those that go one by one after them.</param>
     private static async Task<Attempt> TryPipelined(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
-                                                    List<GroupCommitRequest> batch, BatchScope scope, CancellationToken stop)
+                                                    List<GroupCommitRequest> batch, List<GroupCommitRequest> rest, BatchScope scope,
+                                                    CancellationToken stop)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
         var committing = false;
@@ -74,6 +78,15 @@ internal static partial class GroupCommitBatch
                 // with the attempt.
                 late.Kept();
                 survivors.Add(new Survivor(request, claims.Versions[i], request.Prepared.ToChainPart(pending), late));
+            }
+            if (rest.Count > 0)
+            {
+                // Their late writes now, so that the rest see them; a refusal still sends the whole batch one by one.
+                await LateWrites.Merged(survivors.Select(s => s.Late)).Execute(connection, transaction, stop);
+                committing = true;
+                await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, stop);
+                await Commit(connection, transaction, survivors, scope, stop);
+                return new Attempt(true);
             }
             committing = true;
             var writes = LateWrites.Merged([.. survivors.Select(s => s.Late), scope.Closing()]);

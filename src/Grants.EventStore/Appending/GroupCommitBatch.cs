@@ -4,8 +4,8 @@ using Npgsql;
 namespace Grants.EventStore;
 
 /// <summary>One batch of the group committer: one connection, one READ COMMITTED transaction, one chain write, one
-/// commit. A batch that qualifies is pipelined (GroupCommitBatch.Pipelined.cs); any other, or one whose pipelined
-/// attempt met a refusal or a lost race, runs one by one: one savepoint per command, whose late writes (and the
+/// commit. The commands that qualify are pipelined (GroupCommitBatch.Pipelined.cs); the others, or all of them when a
+/// pipelined attempt met a refusal, run one by one: one savepoint per command, whose late writes (and the
 /// release of its savepoint) travel in the next command's claim round trip, so a command costs one round trip of the
 /// batch's writer plus whatever its projections and BeforeCommit read.</summary>
 internal static partial class GroupCommitBatch
@@ -20,8 +20,8 @@ internal static partial class GroupCommitBatch
 
     /// <param name="partitionOf">Each append's partition, which tells the projections what this batch crowds on
     /// (<see cref="BatchScope"/>).</param>
-    /// <param name="pipeline">Whether a batch that qualifies is tried pipelined first.</param>
-    /// <returns>Whether the batch committed pipelined.</returns>
+    /// <param name="pipeline">Whether the commands that qualify are tried pipelined first.</param>
+    /// <returns>Whether the batch committed pipelined, wholly or in part.</returns>
     public static async Task<bool> Run(NpgsqlDataSource dataSource, IInlineProjection[] projections, TimeProvider clock,
                                        List<GroupCommitRequest> batch, Func<IReadOnlyList<StreamAppend>, string>? partitionOf,
                                        bool pipeline, CancellationToken stop)
@@ -31,19 +31,20 @@ internal static partial class GroupCommitBatch
         {
             await using var connection = await dataSource.OpenConnectionAsync(stop);
             var left = batch;
-            if (pipeline && CanPipeline(batch, projections))
+            // A lost race is answered from the first attempt and the rest tried again; a few, and it goes one by one.
+            for (var attempt = 0; pipeline && attempt < MaxPipelinedAttempts && left.Count > 0; attempt++)
             {
-                // A lost race is answered from the first attempt and the rest tried again; a few, and it goes one by one.
-                for (var attempt = 0; attempt < MaxPipelinedAttempts && left.Count > 0; attempt++)
-                {
-                    var outcome = await TryPipelined(connection, projections, clock, left, Scope(left), stop);
-                    if (outcome.Committed)
-                        return true;
-                    if (outcome.Lost is not { } lost)
-                        break;
-                    lost.Request.Completion.TrySetException(lost.Race);
-                    left = [.. left.Where(r => r != lost.Request)];
-                }
+                var (ahead, rest) = Split(left, projections);
+                // One command decided ahead of others would cost a round trip more than one by one.
+                if (ahead.Count == 0 || (ahead.Count == 1 && rest.Count > 0))
+                    break;
+                var outcome = await TryPipelined(connection, projections, clock, ahead, rest, Scope(left), stop);
+                if (outcome.Committed)
+                    return true;
+                if (outcome.Lost is not { } lost)
+                    break;
+                lost.Request.Completion.TrySetException(lost.Race);
+                left = [.. left.Where(r => r != lost.Request)];
             }
             if (left.Count > 0)
                 await OneByOne(connection, projections, clock, left, Scope(left), stop);
@@ -60,8 +61,18 @@ internal static partial class GroupCommitBatch
     private static async Task OneByOne(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
                                        List<GroupCommitRequest> batch, BatchScope scope, CancellationToken stop)
     {
-        var survivors = new List<Survivor>(batch.Count);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
+        var survivors = new List<Survivor>(batch.Count);
+        await EachInItsSavepoint(connection, transaction, projections, clock, batch, survivors, scope, stop);
+        await Commit(connection, transaction, survivors, scope, stop);
+    }
+
+    /// <summary>The commands one after the other, each settled (kept, or rolled back to its savepoint) before the next
+    /// one's projections run; the kept join <paramref name="survivors"/>.</summary>
+    private static async Task EachInItsSavepoint(NpgsqlConnection connection, NpgsqlTransaction transaction, IInlineProjection[] projections,
+                                                 TimeProvider clock, List<GroupCommitRequest> batch, List<Survivor> survivors,
+                                                 BatchScope scope, CancellationToken stop)
+    {
         Carried? carried = null;
         foreach (var request in batch)
         {
@@ -76,9 +87,14 @@ internal static partial class GroupCommitBatch
         }
         if (carried is not null)
             await Flush(connection, transaction, carried, survivors, stop);
+    }
+
+    /// <summary>The chain step and the commit for the kept commands, then their callers' answers.</summary>
+    private static async Task Commit(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Survivor> survivors, BatchScope scope,
+                                     CancellationToken stop)
+    {
         if (survivors.Count == 0)
             return;
-
         // What the kept commands left in memory (a crowded budget line's commitments) goes with the chain step; a
         // table constraint refusing it fails the batch as a whole.
         var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);

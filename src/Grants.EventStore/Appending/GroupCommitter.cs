@@ -32,8 +32,8 @@ public sealed class GroupCommitter : IAsyncDisposable
     private long _batches;
     private long _pipelined;
 
-    /// <summary>Batches run so far (committed, refused or failed), and of them those committed pipelined: how often a
-    /// workload's batches qualify, and a test's way to see which path a batch took.</summary>
+    /// <summary>Batches run so far (committed, refused or failed), and of them those committed pipelined, wholly or in
+    /// part: how often a workload's batches qualify, and a test's way to see which path a batch took.</summary>
     public (long Batches, long Pipelined) Counts => (Interlocked.Read(ref _batches), Interlocked.Read(ref _pipelined));
 
     /// <summary>Each command of a batch is a subtransaction with its own xid; PostgreSQL keeps 64 of them per backend
@@ -43,8 +43,8 @@ public sealed class GroupCommitter : IAsyncDisposable
 
     /// <param name="writers">How many batches may be in flight at once, each on its own connection.</param>
     /// <param name="partitionOf">Which writer an append goes to (same key, same writer); by default its first stream.</param>
-    /// <param name="pipeline">Whether a batch that qualifies is first tried in two round trips (docs/EVENT-STORE.md,
-    /// "Pipelined batches"); off, every batch runs one by one.</param>
+    /// <param name="pipeline">Whether a batch's commands that qualify are first tried in two round trips
+    /// (docs/EVENT-STORE.md, "Pipelined batches"); off, every batch runs one by one.</param>
     public GroupCommitter(NpgsqlDataSource dataSource, EventTypeRegistry types, IEnumerable<IInlineProjection> inlineProjections,
                           TimeProvider clock, int maxBatch = MaxBatch, int writers = 1, Func<IReadOnlyList<StreamAppend>, string>? partitionOf = null,
                           bool pipeline = true)
