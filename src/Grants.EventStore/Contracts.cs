@@ -54,8 +54,9 @@ public interface IInlineProjection
 
     /// <summary>Whether applying an event of this kind only queues <see cref="LateWrites"/>: it writes nothing at once
     /// and reads no row another append's late writes could move (a batch's crowded budget line, which only the batch's
-    /// memory moves, is such a row). A group-commit batch whose events all qualify is decided in memory before any of
-    /// its late writes are sent (docs/EVENT-STORE.md, "Pipelined batches"). False unless a projection says so.</summary>
+    /// memory moves, is such a row). A group-commit command whose events all qualify may be decided in memory before
+    /// the late writes of the commands ahead of it are sent (docs/EVENT-STORE.md, "Pipelined batches"). False unless a
+    /// projection says so.</summary>
     bool WritesOnlyLate(object data) => false;
 }
 

@@ -44,13 +44,16 @@ public sealed class ApplicationsProjection : ILateWritingProjection
         {
             if (stored.Data is not IApplicationEvent)
                 continue;
-            await Project(stored, new ApplicationRowWriter(late, stored), new TrancheRowWriter(connection, transaction, stored.RecordedAt, ct));
+            // Only the events that may write at once get the writer that does, so that an event said to write only
+            // late (and so decided ahead in a pipelined batch) cannot reach the database here.
+            var tranches = WritesOnlyLate(stored.Data) ? null : new TrancheRowWriter(connection, transaction, stored.RecordedAt, ct);
+            await Project(stored, new ApplicationRowWriter(late, stored), tranches);
         }
 
         ApplicationNotesWriter.File(late, events);
     }
 
-    private static async Task Project(StoredEvent stored, ApplicationRowWriter rows, TrancheRowWriter tranches)
+    private static async Task Project(StoredEvent stored, ApplicationRowWriter rows, TrancheRowWriter? tranches)
     {
         switch (stored.Data)
         {
@@ -89,15 +92,15 @@ public sealed class ApplicationsProjection : ILateWritingProjection
                 break;
             case TrancheInstructed e:
                 rows.Set("tranche_count = tranche_count + 1, in_flight_fen = in_flight_fen + $4", e.Amount.Fen);
-                await tranches.Instruct(e);
+                await tranches!.Instruct(e);
                 break;
             case PaymentConfirmed e:
                 rows.Set("in_flight_fen = in_flight_fen - $4, paid_fen = paid_fen + $4", e.Amount.Fen);
-                await tranches.SetStatus(e.Reference, "paid");
+                await tranches!.SetStatus(e.Reference, "paid");
                 break;
             case PaymentReturned e:
                 rows.Set("paid_fen = paid_fen - $4", e.Amount.Fen);
-                await tranches.SetStatus(e.Reference, "returned");
+                await tranches!.SetStatus(e.Reference, "returned");
                 break;
             case ClawbackOrdered e:
                 rows.Set("clawback_outstanding_fen = clawback_outstanding_fen + $4", e.Amount.Fen);
@@ -105,7 +108,7 @@ public sealed class ApplicationsProjection : ILateWritingProjection
             case ClawbackRecovered e:
                 rows.Set("clawback_outstanding_fen = clawback_outstanding_fen - $4", e.Amount.Fen);
                 if (e.Kind == RecoveryKind.Offset)
-                    await tranches.Offset(e);
+                    await tranches!.Offset(e);
                 break;
             case ClawbackWrittenOff e:
                 rows.Set("clawback_outstanding_fen = clawback_outstanding_fen - $4", e.Amount.Fen);
