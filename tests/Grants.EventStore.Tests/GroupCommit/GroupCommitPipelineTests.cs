@@ -12,6 +12,7 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
     public async Task GivenCommandsOnTheirOwnStreams_WhenEveryProjectionOnlyQueuesLateWrites_ThenTheBatchCommitsPipelinedInCallOrder()
     {
         var (store, committer, table) = await Setup(lateOnly: true);
+        await using var _ = committer;
         var before = (await store.Head()).Position;
         var streams = Streams(6);
 
@@ -33,6 +34,7 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
     public async Task GivenACommandThatCannotBeDecidedAhead_WhenItsBatchRuns_ThenTheOthersArePipelinedAndItGoesOneByOneAfterThem(string why)
     {
         var (store, committer, table) = await Setup(lateOnly: true);
+        await using var _ = committer;
         var before = (await store.Head()).Position;
         var streams = Streams(6);
 
@@ -58,6 +60,7 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
     public async Task GivenABatchThatCannotBePipelined_WhenItRuns_ThenItCommitsOneByOneInCallOrder(string why)
     {
         var (store, committer, table) = await Setup(lateOnly: why != "a projection writing at once", pipeline: why != "pipelining off");
+        await using var _ = committer;
         var before = (await store.Head()).Position;
 
         var calls = await Batch(store, Streams(6).Select((s, i) => Call(store, s, $"ok-{i}")));
@@ -77,6 +80,7 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
     public async Task GivenAPipelinedBatch_WhenOneCommandFails_ThenTheBatchRunsOneByOneAndOnlyThatCallerFails(string culprit)
     {
         var (store, committer, table) = await Setup(lateOnly: true);
+        await using var _ = committer;
         var existing = "award-" + Guid.NewGuid();
         await store.Append(new StreamAppend(existing, "award", ExpectedVersion.NoStream, [new AwardRequested("existing", 1)]), TestTypes.Metadata());
         var before = (await store.Head()).Position;
