@@ -79,19 +79,17 @@ internal static partial class GroupCommitBatch
                 late.Kept();
                 survivors.Add(new Survivor(request, claims.Versions[i], request.Prepared.ToChainPart(pending), late));
             }
+            var unsent = LateWrites.Merged(survivors.Select(s => s.Late));
             if (rest.Count > 0)
             {
                 // Their late writes now, so that the rest see them; a refusal still sends the whole batch one by one.
-                await LateWrites.Merged(survivors.Select(s => s.Late)).Execute(connection, transaction, stop);
-                committing = true;
-                await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, stop);
-                await Commit(connection, transaction, survivors, scope, stop);
-                return new Attempt(true);
+                await unsent.Execute(connection, transaction, stop);
+                unsent = new LateWrites();
             }
+            // From here a caller may be answered (one of the rest refused) or the commit sent: no going back.
             committing = true;
-            var writes = LateWrites.Merged([.. survivors.Select(s => s.Late), scope.Closing()]);
-            var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], writes, stop);
-            Acknowledge(survivors, stored);
+            await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, stop);
+            await Commit(connection, transaction, survivors, scope, stop, unsent);
             return new Attempt(true);
         }
         catch (Exception refused) when (NothingCommitted(refused, committing, stop))

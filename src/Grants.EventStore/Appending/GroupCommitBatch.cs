@@ -90,14 +90,16 @@ internal static partial class GroupCommitBatch
     }
 
     /// <summary>The chain step and the commit for the kept commands, then their callers' answers.</summary>
+    /// <param name="unsent">Late writes of kept commands not sent yet (a pipelined batch's), sent first.</param>
     private static async Task Commit(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Survivor> survivors, BatchScope scope,
-                                     CancellationToken stop)
+                                     CancellationToken stop, LateWrites? unsent = null)
     {
         if (survivors.Count == 0)
             return;
         // What the kept commands left in memory (a crowded budget line's commitments) goes with the chain step; a
         // table constraint refusing it fails the batch as a whole.
-        var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], scope.Closing(), stop);
+        var writes = unsent is null ? scope.Closing() : LateWrites.Merged([unsent, scope.Closing()]);
+        var stored = await ChainAppender.WriteAndCommit(connection, transaction, [.. survivors.Select(s => s.Part)], writes, stop);
         Acknowledge(survivors, stored);
     }
 
