@@ -29,10 +29,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         await CountLineUpdates(world.Db);
         var before = committer.Counts;
 
-        var gate = new BatchGate();
-        foreach (var id in applications)
-            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(600_000)), then));
-        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+        var outcomes = await ApprovedInOneBatch(world, applications, Lines.Yuan(600_000));
 
         Assert.All(outcomes.Take(16), Assert.Null);
         var expected = new BudgetLedger(Lines.Yuan(10_000_000), Lines.Yuan(9_600_000), Money.Zero, Money.Zero)
@@ -57,10 +54,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         await CountLineUpdates(world.Db);
         var before = committer.Counts;
 
-        var gate = new BatchGate();
-        foreach (var id in applications)
-            gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(600_000)), then));
-        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+        var outcomes = await ApprovedInOneBatch(world, applications, Lines.Yuan(600_000));
 
         Assert.All(outcomes, Assert.Null);
         await committer.DisposeAsync();
@@ -185,6 +179,15 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
     }
 
     private static ApplicantId Applicant(int i) => new($"ent-{i + 1}");
+
+    /// <summary>Approves every application in one batch, behind a blocker's batch held at the chain head.</summary>
+    private static Task<Exception?[]> ApprovedInOneBatch(LedgerDatabase world, IEnumerable<ApplicationId> applications, Money amount)
+    {
+        var gate = new BatchGate();
+        foreach (var id in applications)
+            gate.Add(then => world.Desk.File(Filing.Approval(id, amount), then));
+        return gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+    }
 
     private static async Task<List<ApplicationId>> Assessed(LedgerDatabase world, int count, Money amount)
     {
