@@ -5,11 +5,12 @@
 #                           [--statements]   also print pg_stat_statements for the timed phase (the cluster is
 #                                            restarted once with the extension preloaded)
 #                           [--trace]        also take 4 s of dotnet-trace sampled thread time (needs dotnet-trace)
+#                           [--funded P]     fund the budgets for P % of the timed approvals (a rush that runs dry)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 source scripts/server-env.sh
-scenario=approve-spread; count=3000; group_commit=true; statements=0; trace=0
+scenario=approve-spread; count=3000; group_commit=true; statements=0; trace=0; funded=100
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenario) scenario="$2"; shift ;;
@@ -17,7 +18,8 @@ while [ $# -gt 0 ]; do
     --no-group-commit) group_commit=false ;;
     --statements) statements=1 ;;
     --trace) trace=1 ;;
-    *) echo "usage: $0 [--scenario S] [--count N] [--no-group-commit] [--statements] [--trace]" >&2; exit 2 ;;
+    --funded) funded="$2"; shift ;;
+    *) echo "usage: $0 [--scenario S] [--count N] [--no-group-commit] [--statements] [--trace] [--funded P]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -57,7 +59,7 @@ ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(aw
 postgres_pids() { local pm; pm="$(head -1 "$(find "$work" -name postmaster.pid | head -1)")"; echo "$pm $(pgrep -P "$pm" | xargs)"; }
 
 dotnet "$artifacts/bin/Grants.LoadTest/release/Grants.LoadTest.dll" --url "$url" --keys "$work/dev-keys.json" \
-  --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" >"$work/load.out" 2>"$work/load.err" &
+  --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" --funded "$funded" >"$work/load.out" 2>"$work/load.err" &
 load=$!
 # The load generator says "approving with N callers" (or "timing lifecycles") when its untimed preparation and warm-up are over.
 until grep -q "approving with\|timing lifecycles" "$work/load.err" 2>/dev/null; do kill -0 "$load" 2>/dev/null || break; sleep 0.2; done

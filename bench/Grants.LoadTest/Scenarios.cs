@@ -20,8 +20,10 @@ public static class Scenarios
         var prep = new Preparation(callers, o.RunId);
         var today = Today();
         var total = o.Count + o.Warmup;
+        // The warm-up approvals are always funded; the timed ones as far as --funded says.
+        var funded = o.Warmup + (o.Count * o.FundedPercent / 100);
         foreach (var budget in budgets)
-            await prep.Fund(budget, total / budgets.Count + 1, today);
+            await prep.Fund(budget, funded / budgets.Count + 1, today);
         var ready = await Workers.Run(total, o.Clients, i => prep.Assessed(i, budgets[i % budgets.Count]));
         var prepared = ready.OfType<Prepared>().ToArray();
         var warm = Math.Min(o.Warmup, prepared.Length);
