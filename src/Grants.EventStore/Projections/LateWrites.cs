@@ -20,7 +20,8 @@ public sealed class LateWrites
     /// <summary>The SQLSTATE a late write raises when it refuses (grants.refuse_unless).</summary>
     public const string RefusedState = "GL001";
 
-    private readonly List<(NpgsqlBatchCommand Command, Explain Explain)> _writes = [];
+    // Decided: a refusal already explained when it was queued (see AddRefusal).
+    private readonly List<(NpgsqlBatchCommand Command, Explain Explain, Exception? Decided)> _writes = [];
 
     // Where a refusal rolls back to before it is explained: a savepoint of their own, or the caller's when they run
     // inside one already (group commit's per-command savepoint, which saves a subtransaction per command).
@@ -60,7 +61,15 @@ public sealed class LateWrites
     /// waits for the command to be kept and committed.</summary>
     internal LateWrites Continued() => new() { Batch = Batch, _whenKept = _whenKept, _whenCommitted = _whenCommitted ??= [] };
 
-    public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain));
+    public void Add(NpgsqlBatchCommand command, Explain explain) => _writes.Add((command, explain, null));
+
+    /// <summary>A refusal decided in memory, from rows the batch holds under lock (a crowded budget line).
+    /// <paramref name="raising"/> always raises <see cref="RefusedState"/>; it still runs in its place among the writes,
+    /// so that a rule an earlier write breaks is the one named. When it is the one that stops them,
+    /// <paramref name="refusal"/> is the caller's answer as it stands: nothing needs reading back, so the writes before
+    /// it are not run again to explain it.</summary>
+    public void AddRefusal(NpgsqlBatchCommand raising, Exception refusal) =>
+        _writes.Add((raising, (_, _, _, _) => Task.FromResult(refusal), refusal));
 
     /// <summary>Every write of <paramref name="lists"/> in order, as one list, for a pipelined batch's chain step; the
     /// originals keep what waits for their commands to be kept and committed.</summary>
@@ -136,7 +145,7 @@ public sealed class LateWrites
         _rollbackTo = within ?? Savepoint;
         if (within is null)
             batch.BatchCommands.Add(new NpgsqlBatchCommand($"savepoint {Savepoint}"));
-        foreach (var (command, _) in _writes)
+        foreach (var (command, _, _) in _writes)
             batch.BatchCommands.Add(command);
     }
 
@@ -158,6 +167,10 @@ public sealed class LateWrites
     internal async Task<Exception> ExplainRefusal(PostgresException error, int failed, NpgsqlConnection connection, NpgsqlTransaction transaction,
                                            CancellationToken ct)
     {
+        // Decided in memory: every write before it went through, and its explanation reads nothing. The caller still
+        // rolls back, as after any refusal.
+        if (_writes[failed].Decided is { } decided && error.SqlState == RefusedState)
+            return decided;
         await Run(connection, transaction, $"rollback to savepoint {_rollbackTo}", ct);
         for (var i = 0; i < failed; i++)
         {

@@ -29,9 +29,8 @@ internal sealed class CrowdedBudgetLines : IBatchParticipant
         if (line.Now.CheckCommit(key, amount) is { } breach)
         {
             // Refused in its place among the command's late writes, so a rule an earlier write breaks is named first.
-            var refusal = new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, breach, "amount_fen"));
-            late.Add("select grants.refuse_unless(false, 'appropriation_exceeded')", [],
-                LedgerLateWrite.Explain("budget ledger", (_, _, _) => Task.FromResult<Exception>(refusal)));
+            late.AddRefusal(new NpgsqlBatchCommand("select grants.refuse_unless(false, 'appropriation_exceeded')"),
+                new LedgerRefusedException(DomainError.Breach(LedgerErrorCodes.AppropriationExceeded, breach, "amount_fen")));
             return true;
         }
         (line.Tentative, line.TentativeAt) = (line.Tentative + amount, at);
