@@ -115,7 +115,7 @@ internal static partial class GroupCommitBatch
     /// <param name="Versions">The claimed versions; null when this command failed (its caller has been told).</param>
     /// <param name="CarriedFailed">The carried command failed before this one's claim ran: claim again without it.</param>
     /// <param name="RollbackOwed">Its caller has been answered, but it is not rolled back to its savepoint yet: the
-    /// claim sent again does that first, in its own round trip.</param>
+    /// claim sent again does that first, in the same round trip.</param>
     private sealed record Claimed(Dictionary<string, long>? Versions, bool CarriedFailed, bool RollbackOwed = false);
 
     /// <summary>One round trip: the carried command's late writes and release, then this command's savepoint, version
