@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Grants.LoadTest;
 
 /// <summary>Command line: <c>--scenario approve-spread|approve-hot|lifecycle --clients 32 --count 2000
-/// --url http://127.0.0.1:5077 --keys .grants/dev-keys.json --server-pid 1234 --budgets 50 --check --warmup 200 --funded 100</c>.</summary>
+/// --url http://127.0.0.1:5077 --keys .grants/dev-keys.json --server-pid 1234 --budgets 50 --check --warmup 200
+/// --funded 100</c>.</summary>
 /// <param name="Warmup">Calls of the timed kind made first and not timed (approvals, or whole lifecycles), so the
 /// server's JIT has compiled the path before the clock starts; by default a tenth of the count, at most 500.</param>
 /// <param name="FundedPercent">How much of the timed approvals each budget is funded for (<c>--funded</c>, default 100;
