@@ -1,9 +1,7 @@
 using Grants.Domain;
 using Grants.Domain.Applications.Approving;
 using Grants.Domain.Ledgers;
-using Grants.EventStore;
 using Grants.Projections.Ledgers;
-using Grants.Projections.Registration;
 using Grants.Projections.Tests.Support;
 using Grants.Testing;
 
@@ -25,10 +23,7 @@ public sealed class PerPersonCapTests(DatabaseFixture fixture) : IClassFixture<D
     public async Task Given_one_person_nominated_by_20_employers_When_20_awards_of_100000_yuan_race_Then_exactly_10_succeed_and_the_rest_name_the_cap(bool groupCommit)
     {
         var world = await LedgerDatabase.Create(fixture);
-        await using var committer = new GroupCommitter(world.Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
-            writers: 2, partitionOf: BudgetPartition.Of);
-        if (groupCommit)
-            world.Store.UseGroupCommit(committer);
+        await using var committer = groupCommit ? world.GroupCommitted(writers: 2) : null;
         var desk = world.Desk;
         var person = Parties.Person(7);
         await desk.Appropriate(Lines.Art18Fy2025, Lines.Yuan(5_000_000));

@@ -6,7 +6,6 @@ using Grants.Domain.Budgets.AdjustingAppropriations;
 using Grants.Domain.Ledgers;
 using Grants.EventStore;
 using Grants.Projections.Ledgers;
-using Grants.Projections.Registration;
 using Grants.Projections.Tests.Support;
 using Grants.Testing;
 using Npgsql;
@@ -171,9 +170,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
     private async Task<(LedgerDatabase World, GroupCommitter Committer)> Start(long appropriated)
     {
         var world = await LedgerDatabase.Create(fixture);
-        var committer = new GroupCommitter(world.Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
-            partitionOf: BudgetPartition.Of);
-        world.Store.UseGroupCommit(committer);
+        var committer = world.GroupCommitted();
         await world.Desk.Appropriate(Line, Lines.Yuan(appropriated));
         return (world, committer);
     }

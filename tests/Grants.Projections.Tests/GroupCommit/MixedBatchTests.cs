@@ -1,9 +1,6 @@
 using Grants.Domain;
 using Grants.Domain.Applications.Approving;
 using Grants.Domain.Applications.InstructingTranches;
-using Grants.EventStore;
-using Grants.Projections.Ledgers;
-using Grants.Projections.Registration;
 using Grants.Projections.Tests.Support;
 using Grants.Testing;
 
@@ -20,9 +17,7 @@ public sealed class MixedBatchTests(DatabaseFixture fixture) : IClassFixture<Dat
     public async Task Given_approvals_and_instructions_in_one_batch_When_it_commits_Then_the_approvals_go_ahead_and_everything_equals_the_replay()
     {
         var world = await LedgerDatabase.Create(fixture);
-        await using var committer = new GroupCommitter(world.Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
-            partitionOf: BudgetPartition.Of);
-        world.Store.UseGroupCommit(committer);
+        await using var committer = world.GroupCommitted();
         var desk = world.Desk;
         await desk.Appropriate(Lines.Art1Fy2025, Lines.Yuan(10_000_000));
         var applications = Enumerable.Range(1, 6).Select(Filing.ApplicationNo).ToList();

@@ -1,5 +1,6 @@
 using Grants.Domain.Catalog;
 using Grants.EventStore;
+using Grants.Projections.Ledgers;
 using Grants.Projections.Registration;
 using Grants.Testing;
 using Npgsql;
@@ -22,4 +23,14 @@ internal sealed record LedgerDatabase(NpgsqlDataSource Db, PostgresEventStore St
     }
 
     public async Task<long> Head() => (await Store.Head()).Position;
+
+    /// <summary>From now on the store's appends go through a group committer partitioned by budget line, as the
+    /// server's do; the caller disposes it.</summary>
+    public GroupCommitter GroupCommitted(int writers = 1)
+    {
+        var committer = new GroupCommitter(Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
+            writers: writers, partitionOf: BudgetPartition.Of);
+        Store.UseGroupCommit(committer);
+        return committer;
+    }
 }
