@@ -53,13 +53,13 @@ internal static partial class GroupCommitBatch
     /// <param name="rest">Those that go one by one after them.</param>
     private static async Task<Attempt> TryPipelined(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
                                                     List<GroupCommitRequest> batch, List<GroupCommitRequest> rest, BatchScope scope,
-                                                    CancellationToken stop)
+                                                    BatchOpening? opening, CancellationToken stop)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
         var committing = false;
         try
         {
-            var claims = await ClaimAll(connection, transaction, batch, stop);
+            var claims = await ClaimAll(connection, transaction, batch, opening, stop);
             if (claims.LostAt >= 0)
             {
                 await transaction.RollbackAsync(stop);
@@ -119,14 +119,17 @@ internal static partial class GroupCommitBatch
     private sealed record Claims(Dictionary<string, long>[] Versions, int LostAt = -1, ConcurrencyException? Race = null,
                                  StreamAppend? Conflict = null);
 
-    /// <summary>Every command's claim and reads in one round trip, in batch order.</summary>
+    /// <summary>The batch's opening, then every command's claim and reads, in one round trip, in batch order.</summary>
     private static async Task<Claims> ClaimAll(NpgsqlConnection connection, NpgsqlTransaction transaction, List<GroupCommitRequest> batch,
-                                               CancellationToken ct)
+                                               BatchOpening? opening, CancellationToken ct)
     {
         await using var claims = new NpgsqlBatch(connection, transaction);
+        opening?.AddTo(claims);
         var ordered = batch.Select(r => StreamVersionCheck.AddTo(claims, r.Appends, r.Options?.ReadWithClaim)).ToList();
         var versions = new Dictionary<string, long>[batch.Count];
         await using var reader = await claims.ExecuteReaderAsync(ct);
+        if (opening is not null)
+            await opening.Consume(reader, ct);
         for (var i = 0; i < batch.Count; i++)
         {
             var read = batch[i].Options?.ReadWithClaim;

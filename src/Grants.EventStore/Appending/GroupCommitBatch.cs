@@ -26,7 +26,8 @@ internal static partial class GroupCommitBatch
                                        List<GroupCommitRequest> batch, Func<IReadOnlyList<StreamAppend>, string>? partitionOf,
                                        bool pipeline, CancellationToken stop)
     {
-        BatchScope Scope(List<GroupCommitRequest> requests) => new(requests.Select(r => partitionOf?.Invoke(r.Appends) ?? r.Appends[0].StreamId));
+        BatchScope Scope(List<GroupCommitRequest> requests) =>
+            new(requests.Select(r => (partitionOf?.Invoke(r.Appends) ?? r.Appends[0].StreamId, r.Appends)));
         try
         {
             await using var connection = await dataSource.OpenConnectionAsync(stop);
@@ -38,7 +39,8 @@ internal static partial class GroupCommitBatch
                 // One command decided ahead of others would cost a round trip more than one by one.
                 if (ahead.Count == 0 || (ahead.Count == 1 && rest.Count > 0))
                     break;
-                var outcome = await TryPipelined(connection, projections, clock, ahead, rest, Scope(left), stop);
+                var scope = Scope(left);
+                var outcome = await TryPipelined(connection, projections, clock, ahead, rest, scope, BatchOpening.Of(projections, scope), stop);
                 if (outcome.Committed)
                     return true;
                 if (outcome.Lost is not { } lost)
@@ -47,7 +49,18 @@ internal static partial class GroupCommitBatch
                 left = [.. left.Where(r => r != lost.Request)];
             }
             if (left.Count > 0)
-                await OneByOne(connection, projections, clock, left, Scope(left), stop);
+            {
+                var scope = Scope(left);
+                try
+                {
+                    await OneByOne(connection, projections, clock, left, scope, BatchOpening.Of(projections, scope), stop);
+                }
+                catch (BatchOpening.FailedException)
+                {
+                    // Nothing was answered yet: the opening goes first. Without it, each row is locked where first used.
+                    await OneByOne(connection, projections, clock, left, Scope(left), null, stop);
+                }
+            }
         }
         catch (Exception failure)
         {
@@ -58,27 +71,30 @@ internal static partial class GroupCommitBatch
         return false;
     }
 
+    /// <exception cref="BatchOpening.FailedException">The opening failed; nothing was answered.</exception>
     private static async Task OneByOne(NpgsqlConnection connection, IInlineProjection[] projections, TimeProvider clock,
-                                       List<GroupCommitRequest> batch, BatchScope scope, CancellationToken stop)
+                                       List<GroupCommitRequest> batch, BatchScope scope, BatchOpening? opening, CancellationToken stop)
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
         var survivors = new List<Survivor>(batch.Count);
-        await EachInItsSavepoint(connection, transaction, projections, clock, batch, survivors, scope, stop);
+        await EachInItsSavepoint(connection, transaction, projections, clock, batch, survivors, scope, stop, opening);
         await Commit(connection, transaction, survivors, scope, stop);
     }
 
     /// <summary>The commands one after the other, each settled (kept, or rolled back to its savepoint) before the next
     /// one's projections run; the kept join <paramref name="survivors"/>.</summary>
+    /// <param name="opening">Sent with the first command's claim, ahead of its savepoint.</param>
     private static async Task EachInItsSavepoint(NpgsqlConnection connection, NpgsqlTransaction transaction, IInlineProjection[] projections,
                                                  TimeProvider clock, List<GroupCommitRequest> batch, List<Survivor> survivors,
-                                                 BatchScope scope, CancellationToken stop)
+                                                 BatchScope scope, CancellationToken stop, BatchOpening? opening = null)
     {
         Carried? carried = null;
         foreach (var request in batch)
         {
             // Savepoints, not separate transactions: a later command in the batch sees an earlier one's stream
             // version and ledger movement, exactly as if it had committed just before.
-            var claim = await ClaimAfter(connection, transaction, carried, request, survivors, stop);
+            var claim = await ClaimAfter(connection, transaction, carried, request, survivors, stop, opening: opening);
+            opening = null;
             if (claim.CarriedFailed)
                 claim = await ClaimAfter(connection, transaction, null, request, survivors, stop, claim.RollbackOwed);
             carried = claim.Versions is { } versions
@@ -121,9 +137,10 @@ internal static partial class GroupCommitBatch
     /// <summary>One round trip: the carried command's late writes and release, then this command's savepoint, version
     /// claim and reads.</summary>
     /// <param name="rollBackFirst">A command refused in the previous round trip is rolled back to its savepoint first.</param>
+    /// <param name="opening">The batch's opening, for its first command (which carries nothing).</param>
     private static async Task<Claimed> ClaimAfter(NpgsqlConnection connection, NpgsqlTransaction transaction, Carried? carried,
                                                   GroupCommitRequest request, List<Survivor> survivors, CancellationToken ct,
-                                                  bool rollBackFirst = false)
+                                                  bool rollBackFirst = false, BatchOpening? opening = null)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
         if (rollBackFirst)
@@ -134,6 +151,7 @@ internal static partial class GroupCommitBatch
             carried.Late.AddTo(batch, within: "command");
             batch.BatchCommands.Add(release);
         }
+        opening?.AddTo(batch);
         var savepoint = new NpgsqlBatchCommand("savepoint command");
         batch.BatchCommands.Add(savepoint);
         var read = request.Options?.ReadWithClaim;
@@ -143,7 +161,14 @@ internal static partial class GroupCommitBatch
         try
         {
             await using var reader = await batch.ExecuteReaderAsync(ct);
+            if (opening is not null)
+                await opening.Consume(reader, ct);
             claim = await StreamVersionCheck.Read(reader, ordered, read, ct);
+        }
+        catch (PostgresException error) when (opening is not null && savepoint.StatementType == StatementType.Unknown)
+        {
+            // Nothing ran before the opening in this round trip (the first command carries nothing), and nothing after.
+            throw new BatchOpening.FailedException(error);
         }
         catch (PostgresException error) when (carried is not null && release.StatementType == StatementType.Unknown)
         {

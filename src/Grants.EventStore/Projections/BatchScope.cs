@@ -11,18 +11,25 @@ public sealed class BatchScope
     /// row once under lock costs about what the updates it saves would.</summary>
     public const int CrowdedFrom = 4;
 
-    private readonly Dictionary<string, int> _appends = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Count, IReadOnlyList<StreamAppend> First)> _appends = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, IBatchParticipant> _participants = [];
 
-    /// <param name="partitions">Each append's partition (the group committer's <c>partitionOf</c>).</param>
-    public BatchScope(IEnumerable<string> partitions)
+    /// <param name="partitions">Each command's partition (the group committer's <c>partitionOf</c>) and appends.</param>
+    public BatchScope(IEnumerable<(string Partition, IReadOnlyList<StreamAppend> Appends)> partitions)
     {
-        foreach (var partition in partitions)
-            _appends[partition] = _appends.GetValueOrDefault(partition) + 1;
+        foreach (var (partition, appends) in partitions)
+        {
+            var (count, first) = _appends.GetValueOrDefault(partition, (0, appends));
+            _appends[partition] = (count + 1, first);
+        }
     }
 
     /// <summary>Whether enough appends of this batch move <paramref name="partition"/> to keep its row in memory.</summary>
-    public bool IsCrowded(string partition) => _appends.GetValueOrDefault(partition) >= CrowdedFrom;
+    public bool IsCrowded(string partition) => _appends.GetValueOrDefault(partition).Count >= CrowdedFrom;
+
+    /// <summary>The crowded partitions, each with the appends of its first command (which name what it stands for).</summary>
+    public IEnumerable<(string Partition, IReadOnlyList<StreamAppend> First)> Crowded =>
+        _appends.Where(p => p.Value.Count >= CrowdedFrom).Select(p => (p.Key, p.Value.First));
 
     /// <summary>The batch's one instance of a participant, made on first use.</summary>
     public T Participant<T>() where T : class, IBatchParticipant, new()

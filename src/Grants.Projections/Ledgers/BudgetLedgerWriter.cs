@@ -96,15 +96,32 @@ internal sealed class BudgetLedgerWriter(LateWrites late, DateTimeOffset at)
     /// <returns>Null when the line has no row.</returns>
     public static async Task<BudgetLedger?> Find(NpgsqlConnection c, NpgsqlTransaction t, BudgetKey key, bool forUpdate, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(forUpdate ? Select + " for no key update" : Select, c, t);
-        command.Parameters.Add(new NpgsqlParameter { Value = key.Bureau.Value });
-        command.Parameters.Add(new NpgsqlParameter { Value = key.FiscalYear });
-        command.Parameters.Add(new NpgsqlParameter { Value = key.Measure.Value });
+        await using var command = new NpgsqlCommand(forUpdate ? Select + LockForUpdate : Select, c, t);
+        foreach (var parameter in KeyParameters(key))
+            command.Parameters.Add(parameter);
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct)
+        return await ReadRow(reader, ct);
+    }
+
+    /// <summary>The line's row, locked as <see cref="Find"/> locks it, for a batch of statements.</summary>
+    public static NpgsqlBatchCommand FindForUpdate(BudgetKey key)
+    {
+        var command = new NpgsqlBatchCommand(Select + LockForUpdate);
+        foreach (var parameter in KeyParameters(key))
+            command.Parameters.Add(parameter);
+        return command;
+    }
+
+    /// <returns>The row the reader stands on the result of; null when it has none.</returns>
+    public static async Task<BudgetLedger?> ReadRow(NpgsqlDataReader reader, CancellationToken ct) =>
+        await reader.ReadAsync(ct)
             ? new BudgetLedger(new(reader.GetInt64(0)), new(reader.GetInt64(1)), new(reader.GetInt64(2)), new(reader.GetInt64(3)))
             : null;
-    }
+
+    private const string LockForUpdate = " for no key update";
+
+    private static NpgsqlParameter[] KeyParameters(BudgetKey key) =>
+        [new() { Value = key.Bureau.Value }, new() { Value = key.FiscalYear }, new() { Value = key.Measure.Value }];
 
     private CrowdedBudgetLines? Crowded(BudgetKey key) =>
         late.Batch is { } batch && batch.IsCrowded(key.StreamId) ? batch.Participant<CrowdedBudgetLines>() : null;

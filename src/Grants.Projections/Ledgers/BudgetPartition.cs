@@ -15,17 +15,20 @@ namespace Grants.Projections.Ledgers;
 /// two writers' batches waiting on each other's lines.</summary>
 public static class BudgetPartition
 {
-    public static string Of(IReadOnlyList<StreamAppend> appends)
+    public static string Of(IReadOnlyList<StreamAppend> appends) => LineOf(appends)?.StreamId ?? appends[0].StreamId;
+
+    /// <summary>The first budget line the appends move; null when none does.</summary>
+    internal static BudgetKey? LineOf(IReadOnlyList<StreamAppend> appends)
     {
         foreach (var append in appends)
         {
             foreach (var e in append.Events)
             {
                 if (LineOf(e) is { } line)
-                    return line.StreamId;
+                    return line;
             }
         }
-        return appends[0].StreamId;
+        return null;
     }
 
     private static BudgetKey? LineOf(object e) => e switch

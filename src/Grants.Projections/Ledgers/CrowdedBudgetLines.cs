@@ -13,10 +13,38 @@ namespace Grants.Projections.Ledgers;
 /// else, failing the whole batch. Any other write to such a line (a payment, an adjustment) first writes what is held
 /// here, in the same command, and the line is written statement by statement from then on. What a command did to a
 /// line counts once the batch keeps it (<see cref="LateWrites.WhenKept"/>); a command rolled back to its savepoint
-/// is found out by the next command that touches the line, and its effects here are undone then.</summary>
+/// is found out by the next command that touches the line, and its effects here are undone then. Under the server's
+/// partitioning by budget line the batch locks its crowded lines before any command runs (<see cref="Open"/>); any
+/// other line is read under lock by the first command that commits on it.</summary>
 internal sealed class CrowdedBudgetLines : IBatchParticipant
 {
     private readonly Dictionary<BudgetKey, CrowdedLine> _lines = [];
+
+    /// <summary>Locks the lines the batch's partitions stand for, in one order for every batch, outside every
+    /// command's savepoint: a command refused and rolled back leaves the lock with the batch.</summary>
+    public static ClaimRead? Open(BatchScope scope)
+    {
+        var keys = scope.Crowded
+            .Select(c => BudgetPartition.LineOf(c.First) is { } key && key.StreamId == c.Partition ? key : null)
+            .OfType<BudgetKey>()
+            .OrderBy(k => k.StreamId, StringComparer.Ordinal)
+            .ToList();
+        if (keys.Count == 0)
+            return null;
+        var lines = scope.Participant<CrowdedBudgetLines>();
+        return new ClaimRead(
+            () => keys.Select(key => BudgetLedgerWriter.FindForUpdate(key)),
+            async (reader, ct) =>
+            {
+                for (var i = 0; i < keys.Count; i++)
+                {
+                    if (i > 0)
+                        await reader.NextResultAsync(ct);
+                    var row = await BudgetLedgerWriter.ReadRow(reader, ct);
+                    lines._lines[keys[i]] = row is null ? CrowdedLine.WithoutRow() : new CrowdedLine(row);
+                }
+            });
+    }
 
     /// <returns>False when the line is written statement by statement; the caller writes it.</returns>
     public async ValueTask<bool> TryCommit(BudgetKey key, Money amount, LateWrites late, DateTimeOffset at,

@@ -24,13 +24,15 @@ namespace Grants.Projections.Ledgers;
 /// budget line → beneficiary line, then the event store's chain head, so concurrent appends cannot deadlock, a hot
 /// budget or beneficiary line is held only for the chain step's round trip and the commit, and an approval costs the
 /// command path no round trip of its own.</summary>
-public sealed class LedgerProjection : ILateWritingProjection
+public sealed class LedgerProjection : ILateWritingProjection, IOpensBatches
 {
     private readonly CommittedStandingRows _standingRows = new();
 
     /// <summary>All but the catalog's rows, which are written at once. A crowded budget line is read under lock, but
     /// only this batch's memory moves it (<see cref="CrowdedBudgetLines"/>).</summary>
     public bool WritesOnlyLate(object data) => data is not (PolicyRegistered or PolicyRevised);
+
+    public ClaimRead? Open(BatchScope scope) => CrowdedBudgetLines.Open(scope);
 
     public async ValueTask Apply(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<StoredEvent> events, CancellationToken ct)
     {

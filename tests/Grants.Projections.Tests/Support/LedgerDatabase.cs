@@ -26,10 +26,10 @@ internal sealed record LedgerDatabase(NpgsqlDataSource Db, PostgresEventStore St
 
     /// <summary>From now on the store's appends go through a group committer partitioned by budget line, as the
     /// server's do; the caller disposes it.</summary>
-    public GroupCommitter GroupCommitted(int writers = 1)
+    public GroupCommitter GroupCommitted(int writers = 1, bool pipeline = true)
     {
         var committer = new GroupCommitter(Db, GrantsEventTypes.Create(), GrantsProjections.Inline(), TimeProvider.System,
-            writers: writers, partitionOf: BudgetPartition.Of);
+            writers: writers, partitionOf: BudgetPartition.Of, pipeline: pipeline);
         Store.UseGroupCommit(committer);
         return committer;
     }
