@@ -23,7 +23,9 @@ namespace Grants.Projections.Ledgers;
 /// the catalog's is a late write, sent with the chain step: locks are always taken in the order standing → award →
 /// budget line → beneficiary line, then the event store's chain head, so concurrent appends cannot deadlock, a hot
 /// budget or beneficiary line is held only for the chain step's round trip and the commit, and an approval costs the
-/// command path no round trip of its own.</summary>
+/// command path no round trip of its own. The exception is a line a group-commit batch crowds on, which the batch
+/// locks first and holds to its commit (<see cref="CrowdedBudgetLines"/>): a deadlock that meets makes one command a
+/// lost race, retried, or the batch's opening fail, and the batch runs again without it.</summary>
 public sealed class LedgerProjection : ILateWritingProjection, IOpensBatches
 {
     private readonly CommittedStandingRows _standingRows = new();
