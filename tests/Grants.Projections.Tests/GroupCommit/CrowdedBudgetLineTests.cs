@@ -9,6 +9,7 @@ using Grants.Projections.Ledgers;
 using Grants.Projections.Tests.Support;
 using Grants.Testing;
 using Npgsql;
+using static Grants.Projections.Tests.GroupCommit.OneLineRush;
 
 namespace Grants.Projections.Tests.GroupCommit;
 
@@ -28,7 +29,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         await CountLineUpdates(world.Db);
         var before = committer.Counts;
 
-        var outcomes = await ApprovedInOneBatch(world, applications, Lines.Yuan(600_000));
+        var outcomes = await Approvals(world, applications, Lines.Yuan(600_000)).Run(world);
 
         Assert.All(outcomes.Take(16), Assert.Null);
         var expected = new BudgetLedger(Lines.Yuan(10_000_000), Lines.Yuan(9_600_000), Money.Zero, Money.Zero)
@@ -53,7 +54,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         await CountLineUpdates(world.Db);
         var before = committer.Counts;
 
-        var outcomes = await ApprovedInOneBatch(world, applications, Lines.Yuan(600_000));
+        var outcomes = await Approvals(world, applications, Lines.Yuan(600_000)).Run(world);
 
         Assert.All(outcomes, Assert.Null);
         await committer.DisposeAsync();
@@ -79,7 +80,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
             new DateOnly(2025, 3, 10)), then));
         foreach (var id in applications.Skip(5))
             gate.Add(then => world.Desk.File(Filing.Approval(id, Lines.Yuan(1_000_000)), then));
-        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+        var outcomes = await gate.Run(world);
 
         Assert.All(outcomes.Take(5), Assert.Null);
         // Five million committed in this very batch: a cut of six would leave the line overspent.
@@ -131,7 +132,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         gate.Add(then => CutAndApprove(world, applications[3], Lines.Yuan(-2_000_000), cutFirst: true, then));
         gate.Add(then => CutAndApprove(world, applications[4], Lines.Yuan(-1_000_000), cutFirst: false, then));
 
-        var outcomes = await gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
+        var outcomes = await gate.Run(world);
 
         Assert.All(outcomes, Assert.Null);
         var line = await SqlLedgers.Budget(world.Db, Line);
@@ -164,7 +165,7 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
     }
 
     private static FlagCredit Flag(int applicant) =>
-        new(Applicant(applicant), $"CR-{applicant}", "列入严重失信主体名单", new DateOnly(2025, 3, 9));
+        new(Enterprise(applicant), $"CR-{applicant}", "列入严重失信主体名单", new DateOnly(2025, 3, 9));
 
     /// <summary>A database whose appends go through a group committer partitioned by budget line, as the server's do.</summary>
     private async Task<(LedgerDatabase World, GroupCommitter Committer)> Start(long appropriated)
@@ -173,28 +174,6 @@ public sealed class CrowdedBudgetLineTests(DatabaseFixture fixture) : IClassFixt
         var committer = world.GroupCommitted();
         await world.Desk.Appropriate(Line, Lines.Yuan(appropriated));
         return (world, committer);
-    }
-
-    private static ApplicantId Applicant(int i) => new($"ent-{i + 1}");
-
-    /// <summary>Approves every application in one batch, behind a blocker's batch held at the chain head.</summary>
-    private static Task<Exception?[]> ApprovedInOneBatch(LedgerDatabase world, IEnumerable<ApplicationId> applications, Money amount)
-    {
-        var gate = new BatchGate();
-        foreach (var id in applications)
-            gate.Add(then => world.Desk.File(Filing.Approval(id, amount), then));
-        return gate.Run(world.Db, () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999));
-    }
-
-    private static async Task<List<ApplicationId>> Assessed(LedgerDatabase world, int count, Money amount)
-    {
-        var applications = Enumerable.Range(1, count).Select(Filing.ApplicationNo).ToList();
-        for (var i = 0; i < count; i++)
-        {
-            await world.Desk.RegisterEnterprise(Applicant(i), i + 1);
-            await world.Desk.SubmitConfirmAssess(applications[i], Applicant(i), Lines.Art1, amount);
-        }
-        return applications;
     }
 
     /// <summary>Counts committed row updates of the budget ledgers from here on (a rolled-back one leaves no count).</summary>

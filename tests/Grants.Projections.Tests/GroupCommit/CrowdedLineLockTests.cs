@@ -1,13 +1,10 @@
 using Grants.Domain;
-using Grants.Domain.Applications;
 using Grants.Domain.Budgets;
-using Grants.Domain.Catalog;
-using Grants.Domain.Ledgers;
-using Grants.EventStore;
 using Grants.Projections.Ledgers;
 using Grants.Projections.Tests.Support;
 using Grants.Testing;
 using Npgsql;
+using static Grants.Projections.Tests.GroupCommit.OneLineRush;
 
 namespace Grants.Projections.Tests.GroupCommit;
 
@@ -22,10 +19,10 @@ public sealed class CrowdedLineLockTests(DatabaseFixture fixture) : IClassFixtur
         var world = await LedgerDatabase.Create(fixture);
         await using var committer = world.GroupCommitted();
         await world.Desk.Appropriate(Lines.Art1Fy2025, Lines.Yuan(600_000));
-        var applications = await Assessed(world, Lines.Art1, 8, Lines.Yuan(1_000_000), i => world.Desk.RegisterEnterprise(Enterprise(i), i + 1), Enterprise);
+        var applications = await Assessed(world, 8, Lines.Yuan(1_000_000));
         using var locks = new LineLocks(world.Db);
 
-        var outcomes = await Batch(applications, world, Lines.Yuan(1_000_000)).Run(world.Db, Blocker(world));
+        var outcomes = await Approvals(world, applications, Lines.Yuan(1_000_000)).Run(world);
 
         Assert.All(outcomes, o => Assert.Equal(LedgerErrorCodes.AppropriationExceeded, Assert.IsType<LedgerRefusedException>(o).Error.Code));
         // Once for the pipelined attempt that met the first refusal, once for the run one by one; each refused command
@@ -42,12 +39,12 @@ public sealed class CrowdedLineLockTests(DatabaseFixture fixture) : IClassFixtur
         // One by one from the start: a pipelined attempt would meet the cancel first and hide the fallback.
         await using var committer = world.GroupCommitted(pipeline: false);
         await world.Desk.Appropriate(Lines.Art1Fy2025, Lines.Yuan(10_000_000));
-        var applications = await Assessed(world, Lines.Art1, 4, Lines.Yuan(1_000_000), i => world.Desk.RegisterEnterprise(Enterprise(i), i + 1), Enterprise);
+        var applications = await Assessed(world, 4, Lines.Yuan(1_000_000));
         await using var other = await world.Db.OpenConnectionAsync();
         await using var transaction = await other.BeginTransactionAsync();
         await Lock(other, transaction, Lines.Art1Fy2025);
 
-        var run = Batch(applications, world, Lines.Yuan(1_000_000)).Run(world.Db, Blocker(world));
+        var run = Approvals(world, applications, Lines.Yuan(1_000_000)).Run(world);
         // The opening is the batch's first statement, so its transaction has no id yet; a command's read after its claim has.
         await Eventually.Until(() => LineWaiter(world.Db, withXid: false), TimeSpan.FromSeconds(30), "the batch's opening waits for the line");
         await Cancel(world.Db);
@@ -59,30 +56,6 @@ public sealed class CrowdedLineLockTests(DatabaseFixture fixture) : IClassFixtur
         Assert.All(outcomes, Assert.Null);
         Assert.Equal(Lines.Yuan(4_000_000), (await SqlLedgers.Budget(world.Db, Lines.Art1Fy2025)).Committed);
         await LedgerAssert.MatchesReplay(world.Db, world.Store);
-    }
-
-    private static ApplicantId Enterprise(int i) => new($"ent-{i + 1}");
-
-    private static Func<Task> Blocker(LedgerDatabase world) => () => world.Desk.RegisterEnterprise(new ApplicantId("blocker"), 999);
-
-    private static BatchGate Batch(IEnumerable<ApplicationId> applications, LedgerDatabase world, Money amount)
-    {
-        var gate = new BatchGate();
-        foreach (var id in applications)
-            gate.Add(then => world.Desk.File(Filing.Approval(id, amount), then));
-        return gate;
-    }
-
-    private static async Task<List<ApplicationId>> Assessed(LedgerDatabase world, MeasureId measure, int count, Money amount,
-                                                            Func<int, Task> register, Func<int, ApplicantId> applicant)
-    {
-        var applications = Enumerable.Range(1, count).Select(Filing.ApplicationNo).ToList();
-        for (var i = 0; i < count; i++)
-        {
-            await register(i);
-            await world.Desk.SubmitConfirmAssess(applications[i], applicant(i), measure, amount);
-        }
-        return applications;
     }
 
     private static async Task Lock(NpgsqlConnection connection, NpgsqlTransaction transaction, BudgetKey line)
