@@ -6,6 +6,10 @@ namespace Grants.Testing;
 /// committer's current batch waits at the head while the appends made meanwhile queue up for the next batch.</summary>
 public sealed class HeadHold : IAsyncDisposable
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+    // A pause between probes, so the probe loop does not take a core from the batch it is waiting for.
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(5);
+
     private readonly NpgsqlConnection _connection;
     private readonly NpgsqlTransaction _transaction;
     private readonly NpgsqlDataSource _dataSource;
@@ -22,10 +26,13 @@ public sealed class HeadHold : IAsyncDisposable
         return new HeadHold(connection, transaction, dataSource);
     }
 
-    /// <summary>Waits (with a deadline) until some other session of this database is blocked on a lock.</summary>
-    public async Task UntilSomeoneWaits()
+    /// <summary>Waits (with a deadline) until some other session of this database is blocked on a lock.
+    /// <paramref name="blocked"/> is the call expected to get stuck at the head: if it ends first, that is the failure,
+    /// reported with its outcome at once instead of after the deadline.</summary>
+    public async Task UntilSomeoneWaits(Task blocked)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        ArgumentNullException.ThrowIfNull(blocked);
+        var deadline = DateTime.UtcNow + Deadline;
         // Asked outside the holding transaction: pg_stat_activity is a snapshot fixed for a whole transaction.
         await using var probe = _dataSource.CreateCommand("""
             select count(*) from pg_stat_activity
@@ -33,10 +40,23 @@ public sealed class HeadHold : IAsyncDisposable
             """);
         while ((long)(await probe.ExecuteScalarAsync())! == 0)
         {
+            if (blocked.IsCompleted)
+                throw new InvalidOperationException(
+                    $"The call expected to wait at the held chain head ended first ({blocked.Status}).", blocked.Exception?.GetBaseException());
             if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("no append reached the chain head within 30 s");
-            await Task.Yield();
+                throw new TimeoutException($"No session waited at the held chain head within {Deadline.TotalSeconds:0} s; " +
+                                           $"the database's sessions: {await Sessions()}");
+            await Task.Delay(Recheck);
         }
+    }
+
+    private async Task<string> Sessions()
+    {
+        await using var command = _dataSource.CreateCommand("""
+            select string_agg(format('%s %s %s/%s "%s"', pid, state, wait_event_type, wait_event, left(query, 80)), '; ')
+            from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()
+            """);
+        return await command.ExecuteScalarAsync() as string ?? "none";
     }
 
     public async ValueTask DisposeAsync()

@@ -126,12 +126,6 @@ public sealed class StatementMonthTests(MonthFixture fixture) : IClassFixture<Mo
         Assert.All(unpaid, p => Assert.Contains(pending, i => i.Reference == p.Reference));
     }
 
-    [Fact]
-    public void GivenTheMonth_WhenImported_ThenTheImportTookSeconds()
-    {
-        Assert.True(fixture.ImportTook < TimeSpan.FromSeconds(40), $"import of {Month.Statement.Count} lines took {fixture.ImportTook}");
-    }
-
     private async Task<List<ReconciliationItem>> AllOpenItems()
     {
         var items = new List<ReconciliationItem>();

@@ -26,7 +26,7 @@ public sealed class GroupCommitLateRefusalTests(DatabaseFixture db) : IClassFixt
         await using (var hold = await HeadHold.Take(db.DataSource))
         {
             calls.Add(store.Append(new StreamAppend("award-" + Guid.NewGuid(), "award", ExpectedVersion.NoStream, [new AwardRequested("first", 1)]), TestTypes.Metadata()));
-            await hold.UntilSomeoneWaits();
+            await hold.UntilSomeoneWaits(calls[0]);
             // Queued in call order (an append enters the queue before it first awaits) while the first batch waits at
             // the head, so they form the next batch in this order.
             // The first refused command writes a row before its refused one: rolled back with it, though its explanation

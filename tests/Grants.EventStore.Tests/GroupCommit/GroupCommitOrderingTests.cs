@@ -40,7 +40,7 @@ public sealed class GroupCommitOrderingTests(DatabaseFixture db) : IClassFixture
         await using (var hold = await HeadHold.Take(db.DataSource))
         {
             var blocked = store.Append(new StreamAppend(warmUp, "award", ExpectedVersion.NoStream, [new AwardRequested("W", 1)]), TestTypes.Metadata());
-            await hold.UntilSomeoneWaits();
+            await hold.UntilSomeoneWaits(blocked);
             first = store.Append(new StreamAppend(stream, "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata("r1"));
             second = store.Append(new StreamAppend(stream, "award", 1, [new AwardApproved(1, "b")]), TestTypes.Metadata("r2"));
             stale = store.Append(new StreamAppend(stream, "award", 1, [new AwardApproved(1, "c")]), TestTypes.Metadata("r3"));

@@ -136,7 +136,7 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
         var started = new List<Task<AppendResult>>();
         await using var hold = await HeadHold.Take(db.DataSource);
         started.Add(Call(store, "award-" + Guid.NewGuid(), "first")());
-        await hold.UntilSomeoneWaits();
+        await hold.UntilSomeoneWaits(started[0]);
         started.AddRange(calls.Select(call => call()));
         return started;
     }

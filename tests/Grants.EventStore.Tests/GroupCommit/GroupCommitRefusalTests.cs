@@ -23,7 +23,7 @@ public sealed class GroupCommitRefusalTests(DatabaseFixture db) : IClassFixture<
         await using (var hold = await HeadHold.Take(db.DataSource))
         {
             calls.Add(store.Append(new StreamAppend("award-" + Guid.NewGuid(), "award", ExpectedVersion.NoStream, [new AwardRequested("first", 1)]), TestTypes.Metadata()));
-            await hold.UntilSomeoneWaits();
+            await hold.UntilSomeoneWaits(calls[0]);
             calls.AddRange(streams.Select((s, i) => store.Append(
                 new StreamAppend(s, "award", ExpectedVersion.NoStream, [new AwardRequested(i == 2 ? "refused" : $"ok-{i}", 1)]), TestTypes.Metadata($"r{i}"))));
         }

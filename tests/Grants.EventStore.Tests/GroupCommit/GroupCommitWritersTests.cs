@@ -57,7 +57,7 @@ public sealed class GroupCommitWritersTests(DatabaseFixture db) : IClassFixture<
         await using (var hold = await HeadHold.Take(db.DataSource))
         {
             first = store.Append(new StreamAppend(a, "award", ExpectedVersion.NoStream, [new AwardRequested("A", 1)]), TestTypes.Metadata());
-            await hold.UntilSomeoneWaits();
+            await hold.UntilSomeoneWaits(first);
             // With one writer this append would wait behind the held batch; its own writer gets as far as the head.
             second = store.Append(new StreamAppend(b, "award", ExpectedVersion.NoStream, [new AwardRequested("B", 2)]), TestTypes.Metadata());
             await Eventually.Until(() => Task.FromResult(seen.Saw(b)), TimeSpan.FromSeconds(20),

@@ -4,9 +4,11 @@ using Npgsql;
 
 namespace Grants.EventStore.Tests.Projections;
 
-public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+public sealed class ProjectionDaemonCrashTests(DatabaseFixture db, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<DatabaseFixture>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
+    private OutputLogger<ProjectionDaemon> Log => new(output);
 
     [Fact]
     public async Task GivenDaemonCancelledWhileABatchIsInFlight_WhenRestarted_ThenReadModelEqualsARebuildAndNoEventWasAppliedTwice()
@@ -27,7 +29,7 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
             },
         };
         using var crash = new CancellationTokenSource();
-        var run = new ProjectionDaemon(dataSource, store, [blocking]).RunAsync(crash.Token);
+        var run = new ProjectionDaemon(dataSource, store, [blocking], Log).RunAsync(crash.Token);
 
         await reached.Task.WaitAsync(Deadline);
         await crash.CancelAsync();
@@ -64,7 +66,7 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
                 await killed.Task.WaitAsync(ct);
             },
         };
-        var daemon = new ProjectionDaemon(dataSource, store, [projection]);
+        var daemon = new ProjectionDaemon(dataSource, store, [projection], Log);
         using var stop = new CancellationTokenSource();
         var run = daemon.RunAsync(stop.Token);
 
@@ -106,7 +108,7 @@ public sealed class ProjectionDaemonCrashTests(DatabaseFixture db) : IClassFixtu
         var dataSource = await db.CreateDatabase([PositionsReadModel.Table]);
         var store = TestTypes.Store(dataSource);
         await AppendEvents(store, appends: 3, eventsPerAppend: 10);
-        var daemon = new ProjectionDaemon(dataSource, store, [new AlwaysFails(), new PositionsReadModel()]);
+        var daemon = new ProjectionDaemon(dataSource, store, [new AlwaysFails(), new PositionsReadModel()], Log);
         using var stop = new CancellationTokenSource();
 
         var run = daemon.RunAsync(stop.Token);

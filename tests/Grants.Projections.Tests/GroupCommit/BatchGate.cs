@@ -33,7 +33,7 @@ internal sealed class BatchGate
             "every gated command decided");
         var hold = await HeadHold.Take(db);
         var blocked = blocker();
-        await hold.UntilSomeoneWaits();
+        await hold.UntilSomeoneWaits(blocked);
         foreach (var (gate, _) in _commands)
             gate.SetResult();
         await hold.DisposeAsync();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Grants.Api.Auth;
 using Grants.Api.Tests.Infrastructure;
 using Grants.Contracts.V1;
@@ -20,8 +19,6 @@ public sealed class MonthFixture : IAsyncLifetime
 
     public ImportStatementResponse FirstImport { get; private set; } = new();
 
-    public TimeSpan ImportTook { get; private set; }
-
     public PostgresEventStore Store => Server.App.Services.GetRequiredService<PostgresEventStore>();
 
     public ReconciliationService.ReconciliationServiceClient Finance => Server.Client<ReconciliationService.ReconciliationServiceClient>(Roles.Finance);
@@ -32,9 +29,7 @@ public sealed class MonthFixture : IAsyncLifetime
     {
         await _server.InitializeAsync();
         await Month.Seed(await LedgerSeeder.For(Server));
-        var clock = Stopwatch.StartNew();
         FirstImport = await Statements.Import(Finance, "icbc-2025-04.csv", Month.Statement);
-        ImportTook = clock.Elapsed;
     }
 
     public Task DisposeAsync() => _server.DisposeAsync();
