@@ -111,7 +111,7 @@ public sealed partial class ProjectionDaemon
             if (failure is not null)
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
             healthy();
-            await listening.NextCommit(ct);
+            await listener.WaitAsync(ct);
         }
     }
 

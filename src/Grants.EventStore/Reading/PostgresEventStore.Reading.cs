@@ -43,7 +43,7 @@ public sealed partial class PostgresEventStore
     }
 
     /// <summary>Every event after <paramref name="afterPosition"/>, exactly once and in order, then each new one as it
-    /// commits; ends quietly when <paramref name="ct"/> is cancelled. Reads again on NOTIFY, never on a timer.</summary>
+    /// commits; ends quietly when <paramref name="ct"/> is cancelled. Woken by NOTIFY, never by a timer.</summary>
     public async IAsyncEnumerable<StoredEvent> Follow(long afterPosition, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(ct);
@@ -56,7 +56,7 @@ public sealed partial class PostgresEventStore
         while (!ct.IsCancellationRequested)
         {
             var seen = Interlocked.Read(ref notifications);
-            var batch = await ReadOrWait(connection, listening, position, seen, () => Interlocked.Read(ref notifications), ct);
+            var batch = await ReadOrWait(connection, position, seen, () => Interlocked.Read(ref notifications), ct);
             if (batch is null)
                 yield break;
             foreach (var e in batch)
@@ -97,7 +97,7 @@ public sealed partial class PostgresEventStore
     }
 
     /// <returns>The next events; null once cancelled.</returns>
-    private async Task<IReadOnlyList<StoredEvent>?> ReadOrWait(NpgsqlConnection connection, ChannelListener listening, long position, long seenBeforeRead,
+    private async Task<IReadOnlyList<StoredEvent>?> ReadOrWait(NpgsqlConnection connection, long position, long seenBeforeRead,
                                                               Func<long> notificationsNow, CancellationToken ct)
     {
         try
@@ -107,7 +107,7 @@ public sealed partial class PostgresEventStore
                 return batch;
             // A notification that arrived while the read ran was consumed by it, so WaitAsync would not see it.
             if (notificationsNow() == seenBeforeRead)
-                await listening.NextCommit(ct);
+                await connection.WaitAsync(ct);
             return [];
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -6,7 +6,7 @@ namespace Grants.Projections.Audit.Reading;
 /// <summary>The event log as auditors read it: raw rows in global order, filtered, up to a bound or followed live.
 /// It reads rows itself rather than through PostgresEventStore.Follow because that deserialises every body, and an
 /// audit stream must keep going past a row someone altered into something no CLR type accepts; the live protocol is
-/// the store's (docs/EVENT-STORE.md "Reading"): LISTEN before the first read, read again on NOTIFY, never on a timer.</summary>
+/// the store's (docs/EVENT-STORE.md "Reading"): LISTEN before the first read, wake on NOTIFY, never on a timer.</summary>
 public sealed class AuditLog(NpgsqlDataSource dataSource)
 {
     public const int PageSize = 500;
@@ -77,7 +77,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
             cursor = page.ScannedThrough;
             // A full page means more is waiting; otherwise sleep until a commit, unless one came during the read
             // (its notification was consumed by that read and would not wake the wait).
-            if (page.Events.Count < PageSize && Interlocked.Read(ref notifications) == seen && !await WaitOrFalse(listening, ct))
+            if (page.Events.Count < PageSize && Interlocked.Read(ref notifications) == seen && !await WaitOrFalse(connection, ct))
                 yield break;
         }
     }
@@ -94,11 +94,11 @@ public sealed class AuditLog(NpgsqlDataSource dataSource)
         }
     }
 
-    private static async Task<bool> WaitOrFalse(Grants.EventStore.ChannelListener listening, CancellationToken ct)
+    private static async Task<bool> WaitOrFalse(NpgsqlConnection connection, CancellationToken ct)
     {
         try
         {
-            await listening.NextCommit(ct);
+            await connection.WaitAsync(ct);
             return true;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
