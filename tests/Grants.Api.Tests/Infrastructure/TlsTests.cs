@@ -56,13 +56,16 @@ public sealed class TlsTests(DatabaseFixture database) : IClassFixture<DatabaseF
         using var authorityKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var authorityRequest = new CertificateRequest("CN=Grants Test CA", authorityKey, HashAlgorithmName.SHA256);
         authorityRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        using var authority = authorityRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        // One reading of the clock: a client certificate may not outlive its issuer, and two readings taken across a
+        // second boundary made the client's expiry a second later than the authority's.
+        var now = DateTimeOffset.UtcNow;
+        using var authority = authorityRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddDays(1));
         var authorityPath = Path.Combine(_directory, "clients-ca.pem");
         File.WriteAllText(authorityPath, authority.ExportCertificatePem());
         using var clientKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var clientRequest = new CertificateRequest("CN=treasury", clientKey, HashAlgorithmName.SHA256);
         clientRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.2")], false));
-        using var clientPublic = clientRequest.Create(authority, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1), [1, 2, 3, 4]);
+        using var clientPublic = clientRequest.Create(authority, now.AddMinutes(-5), now.AddHours(1), [1, 2, 3, 4]);
         using var client = clientPublic.CopyWithPrivateKey(clientKey);
 
         await using var server = await GrantsServer.Start(database.ConnectionString, settings: new Dictionary<string, string?>
