@@ -88,7 +88,7 @@ internal static partial class GroupCommitBatch
             }
             // From here a caller may be answered (one of the rest refused) or the commit sent: no going back.
             committing = true;
-            await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, stop);
+            await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, opening: null, stop);
             await Commit(connection, transaction, survivors, scope, stop, unsent);
             return new Attempt(true);
         }

@@ -77,7 +77,7 @@ internal static partial class GroupCommitBatch
     {
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, stop);
         var survivors = new List<Survivor>(batch.Count);
-        await EachInItsSavepoint(connection, transaction, projections, clock, batch, survivors, scope, stop, opening);
+        await EachInItsSavepoint(connection, transaction, projections, clock, batch, survivors, scope, opening, stop);
         await Commit(connection, transaction, survivors, scope, stop);
     }
 
@@ -86,7 +86,7 @@ internal static partial class GroupCommitBatch
     /// <param name="opening">Sent with the first command's claim, ahead of its savepoint.</param>
     private static async Task EachInItsSavepoint(NpgsqlConnection connection, NpgsqlTransaction transaction, IInlineProjection[] projections,
                                                  TimeProvider clock, List<GroupCommitRequest> batch, List<Survivor> survivors,
-                                                 BatchScope scope, CancellationToken stop, BatchOpening? opening = null)
+                                                 BatchScope scope, BatchOpening? opening, CancellationToken stop)
     {
         Carried? carried = null;
         foreach (var request in batch)
