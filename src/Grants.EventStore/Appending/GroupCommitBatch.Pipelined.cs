@@ -86,7 +86,8 @@ internal static partial class GroupCommitBatch
                 await unsent.Execute(connection, transaction, stop);
                 unsent = new LateWrites();
             }
-            // From here a caller may be answered (one of the rest refused) or the commit sent: no going back.
+            // From here a caller may be answered (one of the rest refused) or the commit sent: a refusal by the
+            // database still runs the batch one by one, but only the commands whose callers have no answer yet (Run).
             committing = true;
             await EachInItsSavepoint(connection, transaction, projections, clock, rest, survivors, scope, opening: null, stop);
             await Commit(connection, transaction, survivors, scope, stop, unsent);
@@ -95,7 +96,12 @@ internal static partial class GroupCommitBatch
         catch (Exception refused) when (NothingCommitted(refused, committing, stop))
         {
             if (transaction.Connection is not null)
-                await transaction.RollbackAsync(stop);
+            {
+                // A statement the database refused leaves the transaction aborted, a refused COMMIT leaves none, and
+                // NpgsqlTransaction.Rollback throws in the second case: a plain ROLLBACK does for both.
+                await using var rollback = new NpgsqlCommand("rollback", connection);
+                await rollback.ExecuteNonQueryAsync(stop);
+            }
             return new Attempt(false);
         }
     }

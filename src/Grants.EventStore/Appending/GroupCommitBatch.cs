@@ -48,6 +48,10 @@ internal static partial class GroupCommitBatch
                 lost.Request.Completion.TrySetException(lost.Race);
                 left = [.. left.Where(r => r != lost.Request)];
             }
+            // An attempt that failed at its commit may already have refused some of the commands decided after the
+            // others: their callers have their answer, so running them again could store what they were told was refused.
+            if (left.Exists(r => r.Completion.Task.IsCompleted))
+                left = [.. left.Where(r => !r.Completion.Task.IsCompleted)];
             if (left.Count > 0)
             {
                 var scope = Scope(left);

@@ -112,6 +112,45 @@ public sealed class GroupCommitPipelineTests(DatabaseFixture db) : IClassFixture
         Assert.Equal((3L, culprit == "a refused late write" ? 2L : 3L), committer.Counts);
     }
 
+    [Fact]
+    public async Task GivenACommandRefusedAfterThePipelinedOnes_WhenTheCommitFails_ThenOnlyTheUnansweredRunAgainOneByOne()
+    {
+        var (store, committer, table) = await Setup(lateOnly: true);
+        await using var _ = committer;
+        // A deferred unique key is checked at COMMIT: the first BeforeCommit of ok-3 makes the attempt's commit fail.
+        await using (var create = db.DataSource.CreateCommand(
+                         $"create table {table}_deferred (id int, constraint {table}_once unique (id) deferrable initially deferred)"))
+            await create.ExecuteNonQueryAsync();
+        var (refusals, breaks) = (0, 0);
+        var streams = Streams(6);
+
+        var calls = await Batch(store, streams.Select((s, i) => i switch
+        {
+            // Refused the first time only: run again, it would be stored although its caller was told no.
+            2 => Call(store, s, "ok-2", new AppendOptions(BeforeCommit: (_, _, _, _) => Interlocked.Increment(ref refusals) == 1
+                ? throw new InvalidOperationException("refused-2 by its hook") : ValueTask.CompletedTask)),
+            3 => Call(store, s, "ok-3", new AppendOptions(BeforeCommit: async (connection, transaction, _, ct) =>
+            {
+                if (Interlocked.Increment(ref breaks) > 1)
+                    return;
+                await using var twice = new Npgsql.NpgsqlCommand($"insert into {table}_deferred values (1), (1)", connection, transaction);
+                await twice.ExecuteNonQueryAsync(ct);
+            })),
+            _ => Call(store, s, $"ok-{i}"),
+        }));
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => calls[3]);
+        Assert.Equal("refused-2 by its hook", refused.Message);
+        await Task.WhenAll(calls.Where((_, i) => i != 3));
+        Assert.Equal((1, 2), (refusals, breaks));
+        Assert.Equal(ExpectedVersion.NoStream, await store.StreamVersion(streams[2]));
+        Assert.Equal("first,ok-0,ok-1,ok-3,ok-4,ok-5", await Rows(table));
+        Assert.True((await store.Verify()).Ok);
+        await committer.DisposeAsync();
+        // The setup's append went pipelined; the batch of six tried pipelined, failed at its commit, then went one by one.
+        Assert.Equal((2L, 1L), committer.Counts);
+    }
+
     private async Task<(PostgresEventStore Store, GroupCommitter Committer, string Table)> Setup(bool lateOnly, bool pipeline = true)
     {
         var table = "gc_pipe_" + Guid.NewGuid().ToString("N")[..8];
