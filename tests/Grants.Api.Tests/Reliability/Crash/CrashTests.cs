@@ -47,7 +47,8 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
             Assert.DoesNotContain(workers, t => t.IsCompleted); // every client still running when the kill comes
 
             await server.Kill();
-            await Task.WhenAll(workers);
+            // Each client's next call fails at once or at its 30 s deadline.
+            await Task.WhenAll(workers).WaitAsync(TimeSpan.FromSeconds(90));
             output.WriteLine($"server up in {started.TotalSeconds:0.0} s; killed with {sent.Count(s => s.Acknowledged is not null)} acknowledged, " +
                              $"{sent.Count(s => s.Acknowledged is null)} unanswered");
         }

@@ -76,11 +76,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
-    /// <summary>SIGKILL, then wait until the process is gone.</summary>
+    /// <summary>SIGKILL, then wait (deadline 30 s) until the process is gone and its output has been read to the end.</summary>
     public async Task Kill()
     {
         _process.Kill(entireProcessTree: true);
-        await _process.WaitForExitAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(deadline.Token);
     }
 
     public async ValueTask DisposeAsync()
