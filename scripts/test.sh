@@ -8,12 +8,14 @@ dotnet build Grants.sln -c Release -nologo -clp:ErrorsOnly
 
 # A test that waits forever would otherwise hold the run until CI's own limit and say nothing. No single test takes a
 # minute; after 5 minutes (GRANTS_TEST_HANG_TIMEOUT) without progress the test host is dumped and stopped, and the
-# run fails naming the test and where it waited (scripts/hang-report.sh).
+# run fails naming the test and where it waited (scripts/hang-report.sh). xunit names a test running for over two
+# minutes as it goes, should the dump itself not finish.
 results="$(mktemp -d)"
 log_file="$results/test.log"
 status=0
 dotnet test Grants.sln -c Release --no-build -nologo --results-directory "$results" \
-  --blame-hang-timeout "${GRANTS_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type full "$@" 2>&1 | tee "$log_file" || status=$?
+  --blame-hang-timeout "${GRANTS_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type full "$@" \
+  -- xUnit.LongRunningTestSeconds=120 xUnit.DiagnosticMessages=true 2>&1 | tee "$log_file" || status=$?
 
 # One closing line over all projects, e.g. "tests: 240 passed, 0 failed, 0 skipped".
 awk '
