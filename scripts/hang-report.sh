@@ -25,5 +25,5 @@ for dump in $dumps; do
     /^Grants\./ && n < 4 { chain = chain " <- " $0; n++ }
     END { flush() }' | sort | uniq -c | sort -rn | head -15
 done
-[ -n "$hung" ] && printf 'hung: %s\n' $hung
+[ -n "$hung" ] && printf '%s\n' "$hung" | sed 's/^ */hung: /'
 exit 0
