@@ -31,10 +31,16 @@ public sealed class GroupCommitter : IAsyncDisposable
     private readonly bool _pipeline;
     private long _batches;
     private long _pipelined;
+    // A single-reader channel cannot count what it holds.
+    private int _queued;
 
     /// <summary>Batches run so far (committed, refused or failed), and of them those committed pipelined, wholly or in
     /// part: how often a workload's batches qualify, and a test's way to see which path a batch took.</summary>
     public (long Batches, long Pipelined) Counts => (Interlocked.Read(ref _batches), Interlocked.Read(ref _pipelined));
+
+    /// <summary>Commands waiting for a batch: a test's way to know every call it made is queued before it lets a held
+    /// batch go, so that the calls share the next one.</summary>
+    public int Queued => Volatile.Read(ref _queued);
 
     /// <summary>Each command of a batch is a subtransaction with its own xid; PostgreSQL keeps 64 of them per backend
     /// in shared memory, and beyond that every snapshot of every session must consult pg_subtrans. So no batch holds
@@ -72,8 +78,12 @@ public sealed class GroupCommitter : IAsyncDisposable
             return Task.FromResult(new AppendResult([], new Dictionary<string, long>()));
         // Serialised and canonicalised on the caller's thread, before the queue: a malformed event never reaches a batch.
         var request = GroupCommitRequest.Create(_types, appends, metadata, options, ct);
+        Interlocked.Increment(ref _queued);
         if (!QueueOf(appends).Writer.TryWrite(request))
+        {
+            Interlocked.Decrement(ref _queued);
             throw new ObjectDisposedException(nameof(GroupCommitter));
+        }
         return request.Completion.Task;
     }
 
@@ -107,6 +117,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 batch.Clear();
                 while (batch.Count < _maxBatch && queue.Reader.TryRead(out var request))
                 {
+                    Interlocked.Decrement(ref _queued);
                     if (request.CallerToken.IsCancellationRequested)
                         request.Completion.TrySetCanceled(request.CallerToken);
                     else
