@@ -13,7 +13,6 @@ namespace Grants.Api.Tests.Lifecycle;
 /// row and note, its request's record and the ledgers must be what one by one would have left.</summary>
 public sealed class BatchedApprovalsTests(LifecycleFixture fixture) : IClassFixture<LifecycleFixture>
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
     private readonly GrantsDesk _desk = fixture.Desk;
 
     [Fact]
@@ -34,12 +33,13 @@ public sealed class BatchedApprovalsTests(LifecycleFixture fixture) : IClassFixt
             calls.Add(_desk.Approvers.ApproveAsync(requests[0]).ResponseAsync);
             await hold.UntilSomeoneWaits(calls[0]);
             calls.AddRange(requests.Skip(1).Select(r => _desk.Approvers.ApproveAsync(r).ResponseAsync));
-            await Until(() => committer.Queued == 6);
+            await Eventually.Until(() => Task.FromResult(committer.Queued == 6), TimeSpan.FromSeconds(60), "the six approvals wait for the next batch");
         }
         var answers = await Task.WhenAll(calls);
 
         Assert.Equal((counts.Batches + 2, counts.Pipelined + 2), committer.Counts);
-        Assert.Equal(1L, await Transactions(assessed.Skip(1).Select(a => "application-" + a.ApplicationId)));
+        Assert.Equal(1L, await BatchTransactions.Count(fixture.Database.DataSource,
+            assessed.Skip(1).Select(a => "application-" + a.ApplicationId), "award_approved.v1"));
         foreach (var answer in answers)
             Assert.Equal(await _desk.Get(answer.Application.ApplicationId), answer.Application);
         Assert.Equal(requests.Select(r => r.AmountFen), answers.Select(a => a.Application.Award.CurrentAmountFen));
@@ -51,24 +51,5 @@ public sealed class BatchedApprovalsTests(LifecycleFixture fixture) : IClassFixt
 
         var (_, result) = await Rebuild.Run(fixture.Server.Client<AuditService.AuditServiceClient>(Roles.Auditor), new RebuildCompareRequest());
         Assert.True(result.DifferenceCount == 0, string.Join("; ", result.Differences.Select(d => $"{d.Table} {d.Key} {d.Column}: live {d.Live}, rebuilt {d.Rebuilt}")));
-    }
-
-    private static async Task Until(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the approvals were not all queued in time");
-            await Task.Delay(TimeSpan.FromMilliseconds(5));
-        }
-    }
-
-    /// <summary>How many transactions wrote these streams' approvals: 1 proves they shared a batch.</summary>
-    private async Task<long> Transactions(IEnumerable<string> streams)
-    {
-        await using var command = fixture.Database.DataSource.CreateCommand(
-            "select count(distinct tx_id::text) from grants.events where stream_id = any($1) and type = 'award_approved.v1'");
-        command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = streams.ToArray() });
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
