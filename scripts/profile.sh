@@ -6,11 +6,14 @@
 #                                            restarted once with the extension preloaded)
 #                           [--trace]        also take 4 s of dotnet-trace sampled thread time (needs dotnet-trace)
 #                           [--funded P]     fund the budgets for P % of the timed approvals (a rush that runs dry)
+#                           [--timeline F]   write each timed call's start and latency to F (ms) and say how many of
+#                                            the slow calls (over twice the median) came together, 16 or more in a
+#                                            50 ms window: a stall of everything in flight, not queueing
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 source scripts/server-env.sh
-scenario=approve-spread; count=3000; group_commit=true; statements=0; trace=0; funded=100
+scenario=approve-spread; count=3000; group_commit=true; statements=0; trace=0; funded=100; timeline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenario) scenario="$2"; shift ;;
@@ -19,7 +22,8 @@ while [ $# -gt 0 ]; do
     --statements) statements=1 ;;
     --trace) trace=1 ;;
     --funded) funded="$2"; shift ;;
-    *) echo "usage: $0 [--scenario S] [--count N] [--no-group-commit] [--statements] [--trace] [--funded P]" >&2; exit 2 ;;
+    --timeline) timeline="$(realpath -m "$2")"; shift ;;
+    *) echo "usage: $0 [--scenario S] [--count N] [--no-group-commit] [--statements] [--trace] [--funded P] [--timeline F]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -59,7 +63,8 @@ ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(aw
 postgres_pids() { local pm; pm="$(head -1 "$(find "$work" -name postmaster.pid | head -1)")"; echo "$pm $(pgrep -P "$pm" | xargs)"; }
 
 dotnet "$artifacts/bin/Grants.LoadTest/release/Grants.LoadTest.dll" --url "$url" --keys "$work/dev-keys.json" \
-  --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" --funded "$funded" >"$work/load.out" 2>"$work/load.err" &
+  --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" --funded "$funded" \
+  ${timeline:+--timeline "$timeline"} >"$work/load.out" 2>"$work/load.err" &
 load=$!
 # The load generator says "approving with N callers" (or "timing lifecycles") when its untimed preparation and warm-up are over.
 until grep -q "approving with\|timing lifecycles" "$work/load.err" 2>/dev/null; do kill -0 "$load" 2>/dev/null || break; sleep 0.2; done
@@ -75,6 +80,19 @@ cat "$work/load.out"
 python3 -c "
 n=$count; s=($s1-$s0)/100; p=($p1-$p0)/100; w=$t1-$t0
 print(f'timed_phase_s={w:.1f} server_cpu_ms_per_command={s/n*1000:.2f} postgres_cpu_ms_per_command={p/n*1000:.2f}')"
+if [ -n "$timeline" ] && [ -s "$timeline" ]; then
+  python3 - "$timeline" <<'PY'
+import sys, collections
+calls = [tuple(map(float, line.split())) for line in open(sys.argv[1])]
+latencies = sorted(l for _, l in calls)
+median = latencies[len(latencies) // 2]
+slow = [(t, l) for t, l in calls if l > 2 * median]
+windows = collections.Counter(int(t // 50) for t, _ in slow)
+together = sum(n for n in windows.values() if n >= 16)
+print(f"timeline={sys.argv[1]} calls={len(calls)} p50_ms={median:.1f} slow={len(slow)} together={together} "
+      f"stall_windows={sum(1 for n in windows.values() if n >= 16)}")
+PY
+fi
 if [ "$statements" -eq 1 ]; then
   psql -c "select calls, round(total_exec_time::numeric) as exec_ms, round(total_plan_time::numeric) as plan_ms, plans, round((total_exec_time / greatest(calls, 1))::numeric * 1000) as us_per_call,
                   left(regexp_replace(query, '\s+', ' ', 'g'), 100) as statement

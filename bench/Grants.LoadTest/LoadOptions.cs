@@ -4,14 +4,15 @@ namespace Grants.LoadTest;
 
 /// <summary>Command line: <c>--scenario approve-spread|approve-hot|lifecycle --clients 32 --count 2000
 /// --url http://127.0.0.1:5077 --keys .grants/dev-keys.json --server-pid 1234 --budgets 50 --check --warmup 200
-/// --funded 100</c>.</summary>
+/// --funded 100 --timeline calls.txt</c>.</summary>
 /// <param name="Warmup">Calls of the timed kind made first and not timed (approvals, or whole lifecycles), so the
 /// server's JIT has compiled the path before the clock starts; by default a tenth of the count, at most 500.</param>
 /// <param name="FundedPercent">How much of the timed approvals each budget is funded for (<c>--funded</c>, default 100;
 /// approve scenarios only): below 100 a run on fresh ledgers runs out of budget partway, as a deadline rush can, and
 /// the rest are refused.</param>
+/// <param name="Timeline">A file to write every timed call's start and latency to (<see cref="Recorder.Timeline"/>).</param>
 public sealed record LoadOptions(string Scenario, int Clients, int Count, string Url, string KeysFile, int? ServerPid,
-                                 int Budgets, bool Check, string RunId, int Warmup, int FundedPercent = 100)
+                                 int Budgets, bool Check, string RunId, int Warmup, int FundedPercent = 100, string? Timeline = null)
 {
     public static readonly string[] Scenarios = ["approve-spread", "approve-hot", "lifecycle", "check"];
 
@@ -46,7 +47,8 @@ public sealed record LoadOptions(string Scenario, int Clients, int Count, string
             flags.Contains("--check"),
             values.GetValueOrDefault("--run-id", Guid.NewGuid().ToString("N")[..8]),
             Int(values, "--warmup", Math.Min(500, count / 10)),
-            funded);
+            funded,
+            values.GetValueOrDefault("--timeline"));
     }
 
     private static int Int(Dictionary<string, string> values, string name, int fallback) =>

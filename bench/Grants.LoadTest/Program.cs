@@ -31,6 +31,8 @@ if (options.Scenario != "check")
         ? await Scenarios.Lifecycle(options, callers, recorder, budgets)
         : await Scenarios.Approve(options, callers, recorder, budgets);
     var latency = recorder.Summary();
+    if (options.Timeline is { } timeline)
+        await File.WriteAllLinesAsync(timeline, recorder.Timeline());
     line.Add($"budgets={budgets.Count}");
     line.Add($"ok={measured.Succeeded}");
     line.Add(F("seconds", measured.Elapsed.TotalSeconds));
