@@ -62,6 +62,8 @@ ticks() { local t=0 p; for p in "$@"; do [ -r "/proc/$p/stat" ] && t=$((t + $(aw
 # This cluster's processes only (its postmaster and children): other clusters on the machine are not ours to count.
 postgres_pids() { local pm; pm="$(head -1 "$(find "$work" -name postmaster.pid | head -1)")"; echo "$pm $(pgrep -P "$pm" | xargs)"; }
 
+# A timeline left by an earlier run must not be summed up as this one's should this run write none.
+[ -n "$timeline" ] && rm -f "$timeline"
 dotnet "$artifacts/bin/Grants.LoadTest/release/Grants.LoadTest.dll" --url "$url" --keys "$work/dev-keys.json" \
   --server-pid "$server" --clients 32 --scenario "$scenario" --count "$count" --funded "$funded" \
   ${timeline:+--timeline "$timeline"} >"$work/load.out" 2>"$work/load.err" &
@@ -89,7 +91,7 @@ median = latencies[len(latencies) // 2]
 slow = [(t, l) for t, l in calls if l > 2 * median]
 windows = collections.Counter(int(t // 50) for t, _ in slow)
 together = sum(n for n in windows.values() if n >= 16)
-print(f"timeline={sys.argv[1]} calls={len(calls)} p50_ms={median:.1f} slow={len(slow)} together={together} "
+print(f"timeline={sys.argv[1]} calls={len(calls)} median_ms={median:.1f} slow={len(slow)} together={together} "
       f"stall_windows={sum(1 for n in windows.values() if n >= 16)}")
 PY
 fi
