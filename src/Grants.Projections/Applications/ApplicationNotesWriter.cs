@@ -29,7 +29,7 @@ internal static class ApplicationNotesWriter
                 {
                     new NpgsqlParameter { Value = applicationId },
                     new NpgsqlParameter { Value = stored.Version },
-                    new NpgsqlParameter { Value = note.ToJsonString(), NpgsqlDbType = NpgsqlDbType.Jsonb },
+                    new NpgsqlParameter { Value = note, NpgsqlDbType = NpgsqlDbType.Jsonb },
                     new NpgsqlParameter { Value = stored.Metadata.RequestId },
                 },
             };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Grants.Domain;
 using Grants.Domain.Catalog;
@@ -33,17 +32,19 @@ public sealed record StepNote(
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
+    /// <summary>A note from its JSON text, as it travels or as filed (<see cref="NoteFiling"/>): the application and
+    /// request ids it carries are not fields.</summary>
     public static StepNote FromJson(string json) => JsonSerializer.Deserialize<StepNote>(json, Json) ?? new StepNote();
 
-    /// <summary>A note as filed (<see cref="NoteFiling"/>); the application and request ids it carries are not fields.</summary>
-    public static StepNote From(JsonObject json) => json.Deserialize<StepNote>(Json) ?? new StepNote();
-
     /// <summary>The note as it travels in the event metadata: its fields plus the application it belongs to, because
-    /// one append may touch two applications (an offset) and the note is about one of them.</summary>
+    /// one append may touch two applications (an offset) and the note is about one of them. The member is added to the
+    /// text, last, without parsing the note back.</summary>
     public string For(Grants.Domain.ApplicationId application)
     {
-        var json = JsonNode.Parse(ToJson())!.AsObject();
-        json["application_id"] = application.Value;
-        return json.ToJsonString();
+        var fields = ToJson();
+        var id = JsonSerializer.Serialize(application.Value, Json);
+        return fields == "{}"
+            ? string.Concat("{\"application_id\":", id, "}")
+            : string.Concat(fields.AsSpan(0, fields.Length - 1), ",\"application_id\":", id, "}");
     }
 }

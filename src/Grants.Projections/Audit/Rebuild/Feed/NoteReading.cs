@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text;
 using Grants.Domain;
+using Grants.Projections.Applications;
 using ApplicationId = Grants.Domain.ApplicationId;
 
 namespace Grants.Projections.Audit.Rebuild.Feed;
@@ -26,27 +27,17 @@ internal static class NoteReading
             return null;
 
         var reader = new Utf8JsonReader(note.Span);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (!NoteApplication.Find(ref reader))
+            return null;
+        return reader.TokenType switch
         {
-            var isApplication = reader.ValueTextEquals("application_id"u8);
-            reader.Read();
-            if (!isApplication)
-            {
-                reader.Skip();
-                continue;
-            }
-            return reader.TokenType switch
-            {
-                JsonTokenType.Null => null,
-                JsonTokenType.String => OnOwnStream(ref reader, streamId.Span)
-                    ? new NoteToFile(streamId[ApplicationStream.Length..], Request(requestId), note, null)
-                    : null,
-                // The inline writer's GetValue<string>() throws on it, whichever stream the event is on.
-                _ => new NoteToFile(default, default, default, $"The note's application_id is a {reader.TokenType}, not a string."),
-            };
-        }
-        return null;
+            JsonTokenType.Null => null,
+            JsonTokenType.String => OnOwnStream(ref reader, streamId.Span)
+                ? new NoteToFile(streamId[ApplicationStream.Length..], Request(requestId), note, null)
+                : null,
+            // The inline writer (NoteFiling) throws on it, whichever stream the event is on.
+            _ => new NoteToFile(default, default, default, NoteApplication.NotAString(reader.TokenType)),
+        };
     }
 
     private static bool OnOwnStream(ref Utf8JsonReader reader, ReadOnlySpan<byte> streamId) =>
