@@ -15,13 +15,8 @@ public static class NoteFiling
     /// <returns>The application the event files its note under and the note as filed (JSON text); null when it files
     /// none.</returns>
     /// <exception cref="InvalidOperationException">The note's application_id is neither a string nor null.</exception>
-    public static (string ApplicationId, string Note)? Of(StoredEvent stored)
-    {
-        if (stored.Metadata.Note is not { } note || ApplicationOf(note) is not { } applicationId
-            || stored.StreamId != StreamIds.Application(new Grants.Domain.ApplicationId(applicationId)))
-            return null;
-        return (applicationId, WithRequest(note, stored.Metadata.RequestId));
-    }
+    public static (string ApplicationId, string Note)? Of(StoredEvent stored) =>
+        FiledUnder(stored) is { } applicationId ? (applicationId, WithRequest(stored.Metadata.Note!, stored.Metadata.RequestId)) : null;
 
     /// <summary>The notes filed under one application, by version, from its stream's events in order: what
     /// grants.application_notes holds for it once those events are committed.</summary>
@@ -31,11 +26,20 @@ public static class NoteFiling
         var requests = new HashSet<string>(StringComparer.Ordinal);
         foreach (var stored in applicationStream)
         {
-            if (Of(stored) is { } filed && requests.Add(stored.Metadata.RequestId))
-                notes[stored.Version] = StepNote.FromJson(filed.Note);
+            // The note's own text: the request id the filed form adds is not a field.
+            if (FiledUnder(stored) is not null && requests.Add(stored.Metadata.RequestId))
+                notes[stored.Version] = StepNote.FromJson(stored.Metadata.Note!);
         }
         return notes;
     }
+
+    /// <summary>The application the event's note is filed under: the one it names, when that is the application of
+    /// the event's own stream.</summary>
+    private static string? FiledUnder(StoredEvent stored) =>
+        stored.Metadata.Note is { } note && ApplicationOf(note) is { } applicationId
+        && stored.StreamId == StreamIds.Application(new Grants.Domain.ApplicationId(applicationId))
+            ? applicationId
+            : null;
 
     // The first application_id member of the note, read in place: a tree of the whole note for one member was a
     // sixteenth of what an approval allocated (docs/PERFORMANCE.md, eighteenth session).
